@@ -1,0 +1,23 @@
+package cn.huying;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Huying 呼应 — grassroots social governance platform. */
+@SpringBootApplication
+@EnableScheduling
+public class HuyingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HuyingApplication.class, args);
+    }
+
+    /** The one clock of the platform; tests replace it with a controllable one. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

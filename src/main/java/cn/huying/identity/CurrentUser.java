@@ -1,0 +1,28 @@
+package cn.huying.identity;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * The signed-in user as the rest of the platform sees it: who, which roles and permissions,
+ * and the data scope (a region subtree, plus a department for handlers).
+ *
+ * @param scopeRegionId root of the user's data scope; {@code null} means the whole tree (administrators)
+ * @param departmentId  the department a handler works for; {@code null} for everyone else
+ */
+public record CurrentUser(long id, String username, String displayName, Set<String> roles,
+                          Set<String> permissions, Long scopeRegionId, Long departmentId) implements Serializable {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+        permissions = Set.copyOf(permissions);
+    }
+
+    public boolean can(String permission) {
+        return permissions.contains(permission);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,117 @@
+package cn.huying.identity.internal;
+
+import cn.huying.identity.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * Two filter chains: the API ({@code /api/**}, {@code /open311/**}) is stateless and takes bearer
+ * tokens or API keys; the pages use a session and the Chinese login form. Permissions are
+ * checked per action with {@code @PreAuthorize}; every refusal goes to the audit log.
+ */
+@Configuration
+@EnableMethodSecurity
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm named in each hash so it can be upgraded later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider huyingAuthenticationProvider(LoginService logins) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+                return Authorities.authenticated(logins.authenticate(authentication.getName(), password));
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ApiKeyService apiKeys, ProblemWriter problems,
+                                 AuditLog audit, MessageSource messages) throws Exception {
+        http.securityMatcher("/api/**", "/open311/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .addFilterBefore(new BearerAuthenticationFilter(tokens, apiKeys, problems, audit, messages),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .requestMatchers("/api/public/**", "/api/calendar/**", "/open311/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            audit.recordFor(null, AuditEvents.UNAUTHENTICATED, describe(request), null);
+                            problems.write(response, HttpStatus.UNAUTHORIZED,
+                                    messages.getMessage("auth.required", null, Locale.SIMPLIFIED_CHINESE),
+                                    request.getRequestURI());
+                        })
+                        .accessDeniedHandler((request, response, ex) -> {
+                            audit.record(AuditEvents.ACCESS_DENIED, describe(request), ex.getMessage());
+                            problems.write(response, HttpStatus.FORBIDDEN,
+                                    messages.getMessage("auth.forbidden", null, Locale.SIMPLIFIED_CHINESE),
+                                    request.getRequestURI());
+                        }));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, AuditLog audit) throws Exception {
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+                                "/webjars/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html",
+                                "/portal/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(loginPage)
+                        .accessDeniedHandler((request, response, ex) -> {
+                            audit.record(AuditEvents.ACCESS_DENIED, describe(request), ex.getMessage());
+                            response.sendError(HttpStatus.FORBIDDEN.value());
+                        }));
+        return http.build();
+    }
+
+    private static String describe(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI();
+    }
+}

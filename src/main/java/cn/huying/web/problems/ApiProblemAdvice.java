@@ -1,0 +1,90 @@
+package cn.huying.web.problems;
+
+import cn.huying.shared.DomainException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the REST API as RFC 9457 ProblemDetail with real HTTP status codes and Chinese
+ * text from the message bundle. Security refusals are not handled here: they reach the
+ * security filter chain, which answers 401/403 and audits them.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    ApiProblemAdvice(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
+        problem.setTitle(text("problem.title." + status.value()));
+        problem.setProperty("code", e.messageKey());
+        return problem;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail stale(OptimisticLockingFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.stale"));
+        problem.setTitle(text("problem.title.409"));
+        problem.setProperty("code", "problem.stale");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                text("problem.parameter.invalid", e.getName(), String.valueOf(e.getValue())));
+        problem.setTitle(text("problem.title.400"));
+        problem.setProperty("code", "problem.parameter.invalid");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.body.unreadable"));
+        problem.setTitle(text("problem.title.400"));
+        problem.setProperty("code", "problem.body.unreadable");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                text("problem.parameter.missing", ex.getParameterName()));
+        problem.setTitle(text("problem.title.400"));
+        problem.setProperty("code", "problem.parameter.missing");
+        return ResponseEntity.badRequest().body(problem);
+    }
+}
