@@ -1,0 +1,22 @@
+package cn.huying;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(HuyingApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
+    }
+}

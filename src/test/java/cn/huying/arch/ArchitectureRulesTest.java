@@ -1,0 +1,55 @@
+package cn.huying.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ARCHITECTURE.md rules that ArchUnit can check. */
+@AnalyzeClasses(packages = "cn.huying", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureRulesTest {
+
+    /** Rule 7: REST controllers live in a module's {@code api} package and are package-private. */
+    @ArchTest
+    static final ArchRule restControllersAreThinAndPackagePrivate = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .should().resideInAPackage("..api..")
+            .andShould().notBePublic();
+
+    /** Rule 7: page controllers live in a module's {@code web} package and are package-private. */
+    @ArchTest
+    static final ArchRule pageControllersAreThinAndPackagePrivate = classes()
+            .that().areAnnotatedWith(Controller.class)
+            .should().resideInAPackage("..web..")
+            .andShould().notBePublic();
+
+    /** Constructor injection only: dependencies are explicit and final. */
+    @ArchTest
+    static final ArchRule noFieldInjection = fields()
+            .should().notBeAnnotatedWith(Autowired.class);
+
+    /** Time comes from the injected {@link java.time.Clock} and java.time, never the legacy date classes. */
+    @ArchTest
+    static final ArchRule noLegacyDates = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Calendar");
+
+    /** Console output is not logging. */
+    @ArchTest
+    static final ArchRule noSystemOut = noClasses()
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err");
+
+    /** Persistence stays inside its module: JdbcClient is used only by module internals, never by controllers. */
+    @ArchTest
+    static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
+            .that().resideInAnyPackage("..api..", "..web..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient");
+}
