@@ -69,7 +69,8 @@ class SecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
-                        .requestMatchers("/api/public/**", "/api/calendar/**", "/open311/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
+                        .requestMatchers("/api/public/**", "/open311/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
