@@ -108,6 +108,11 @@ public class Http {
             return this;
         }
 
+        public Request contentType(String type) {
+            contentType = type;
+            return this;
+        }
+
         public Response send() {
             HttpRequest.BodyPublisher publisher;
             if (body == null) {

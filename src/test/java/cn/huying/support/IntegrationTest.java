@@ -99,6 +99,22 @@ public abstract class IntegrationTest {
         return Objects.requireNonNull(r.json().path("accessToken").asString());
     }
 
+    /** A point inside the named region's boundary (its interior point), as {lat, lng}. */
+    protected double[] pointIn(String regionName) {
+        String boundary = jdbc.sql("SELECT boundary FROM region WHERE name = ?").param(regionName).query(String.class).single();
+        try {
+            var p = new org.locationtech.jts.io.geojson.GeoJsonReader().read(boundary).getInteriorPoint();
+            return new double[]{p.getY(), p.getX()};
+        } catch (org.locationtech.jts.io.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Id of a department by its code. */
+    protected long departmentId(String code) {
+        return jdbc.sql("SELECT id FROM department WHERE code = ?").param(code).query(Long.class).single();
+    }
+
     /** Id of a region by its code. */
     protected long regionId(String code) {
         return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Long.class).single();

@@ -1,6 +1,11 @@
 package cn.huying.web.problems;
 
 import cn.huying.shared.DomainException;
+import cn.huying.shared.InvalidInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,6 +52,15 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
         problem.setTitle(text("problem.title." + status.value()));
         problem.setProperty("code", e.messageKey());
+        if (e instanceof InvalidInput invalid) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            for (InvalidInput.FieldError f : invalid.errors()) {
+                errors.add(Map.of("field", f.field(), "message", text(f.messageKey(), f.args())));
+            }
+            problem.setProperty("errors", errors);
+            problem.setDetail(errors.stream().map(m -> m.get("field") + "：" + m.get("message"))
+                    .collect(Collectors.joining("；")));
+        }
         return problem;
     }
 

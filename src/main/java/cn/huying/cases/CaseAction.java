@@ -1,0 +1,71 @@
+package cn.huying.cases;
+
+import java.util.Locale;
+
+/** The verbs of a case; each is one {@code POST /api/cases/{id}/{action}}. */
+public enum CaseAction {
+    /** 即办 — the grid worker resolves it on the spot. */
+    RESOLVE_ON_SPOT("resolve-on-spot", "就地办结"),
+    /** 升级 — to the next tier. */
+    ESCALATE("escalate", "上报升级"),
+    /** 立案/受理 */
+    REGISTER("register", "立案受理"),
+    /** 不予受理 */
+    REJECT("reject", "不予受理"),
+    /** 派遣 */
+    DISPATCH("dispatch", "派遣"),
+    /** 签收 */
+    ACCEPT("accept", "签收"),
+    /** 回退 */
+    RETURN("return", "回退"),
+    /** 办理答复 */
+    RESOLVE("resolve", "办理答复"),
+    /** 核查 */
+    VERIFY("verify", "核查"),
+    /** 结案 */
+    CLOSE("close", "结案"),
+    /** 重办 */
+    REOPEN("reopen", "重办"),
+    /** 合并重复件 */
+    MERGE("merge", "合并"),
+    /** 移送 */
+    TRANSFER("transfer", "移送"),
+    /** 挂账 */
+    PARK("park", "挂账"),
+    /** 恢复办理 — a parked case resumes. */
+    RESUME("resume", "恢复办理"),
+    /** 回访评价 */
+    REVISIT("revisit", "回访评价");
+
+    private final String path;
+    private final String label;
+
+    CaseAction(String path, String label) {
+        this.path = path;
+        this.label = label;
+    }
+
+    /** The action's name in the URL, e.g. {@code resolve-on-spot}. */
+    public String path() {
+        return path;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The permission string that grants this action, e.g. {@code case:dispatch}. */
+    public String permission() {
+        return "case:" + path;
+    }
+
+    public static CaseAction fromPath(String path) {
+        String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        for (CaseAction a : values()) {
+            if (a.path.equals(p)) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

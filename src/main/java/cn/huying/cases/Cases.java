@@ -1,0 +1,40 @@
+package cn.huying.cases;
+
+import cn.huying.identity.CurrentUser;
+import cn.huying.shared.PageResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The case facade. Every method taking a {@link CurrentUser} enforces that user's permissions and
+ * data scope: a case outside the scope is reported as not found.
+ */
+public interface Cases {
+
+    /** The result of an intake: the case, duplicate candidates, and whether it is a replay of an earlier request. */
+    record Submitted(CaseView c, List<DuplicateCandidate> candidates, boolean replay) {
+    }
+
+    Submitted submit(NewCase report, CurrentUser reporter);
+
+    CaseView get(long id, CurrentUser viewer);
+
+    CaseView getByCode(String code, CurrentUser viewer);
+
+    PageResult<CaseSummary> list(CaseQuery query, CurrentUser viewer);
+
+    CaseView act(long id, CaseAction action, ActionRequest request, CurrentUser actor);
+
+    List<HistoryView> history(long id, CurrentUser viewer);
+
+    List<DuplicateCandidate> duplicates(long id, CurrentUser viewer);
+
+    /** A case by id without scope checks, for other modules' own work (notifications, channels). */
+    Optional<CaseView> find(long id);
+
+    /** The reporter's full name and phone; allowed only within scope and audited as {@code PII_VIEW}. */
+    Contact contact(long id, CurrentUser viewer);
+
+    record Contact(String name, String phone) {
+    }
+}

@@ -1,0 +1,420 @@
+package cn.huying.cases.internal;
+
+import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseEvent;
+import cn.huying.cases.CaseEvent.Facts;
+import cn.huying.cases.CaseKind;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.Channel;
+import cn.huying.cases.Satisfaction;
+import cn.huying.cases.Tier;
+import cn.huying.cases.Urgency;
+import cn.huying.identity.Roles;
+import cn.huying.shared.DomainException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The case aggregate 事件/工单. Its state changes only through the verbs below; each verb asks the
+ * {@link TransitionTable} whether this actor may take this action now, appends a history entry
+ * and registers an event. There is no way to set the state directly.
+ */
+public final class CaseFile {
+
+    /** Facts fixed at intake. */
+    public record Intake(String code, CaseKind kind, long categoryId, Channel channel, Urgency urgency, String title,
+                         String description, Double lat, Double lng, String address, long regionId, Long townId,
+                         Reporter reporter, long createdBy, String idempotencyKey) {
+    }
+
+    /** Who reported: a user, or a citizen's name and phone (kept encrypted, with a mask for lists). */
+    public record Reporter(Long userId, String nameEncrypted, String phoneEncrypted, String phoneMasked,
+                           String phoneLast4) {
+    }
+
+    private Long id;
+    private final Intake intake;
+    private CaseState state;
+    private Tier tier;
+    private String tierPath;
+    private Tier resolvedTier;
+    private Long departmentId;
+    private Long handlerId;
+    private Long leadCaseId;
+    private int reworkCount;
+    private int unsatisfiedCount;
+    private Satisfaction satisfaction;
+    private String reply;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private Instant dispatchedAt;
+    private Instant acceptedAt;
+    private Instant resolvedAt;
+    private Instant closedAt;
+    private long version;
+
+    private final List<HistoryDraft> pendingHistory = new ArrayList<>();
+    private final List<CaseEvent> pendingEvents = new ArrayList<>();
+    private long lastActorId;
+
+    private CaseFile(Intake intake, Instant createdAt) {
+        this.intake = Objects.requireNonNull(intake);
+        this.createdAt = createdAt;
+    }
+
+    /** A new case as reported, at the tier the {@link EscalationPolicy} gives. */
+    static CaseFile report(Intake intake, Tier startTier, Actor reporter, List<Long> attachmentIds, Instant now) {
+        CaseFile c = new CaseFile(intake, now);
+        c.state = CaseState.REPORTED;
+        c.tier = startTier;
+        c.tierPath = startTier.name();
+        c.updatedAt = now;
+        c.version = 0;
+        c.pendingHistory.add(new HistoryDraft("REPORT", null, CaseState.REPORTED, startTier, null, reporter.userId(),
+                reporter.name(), primaryRole(reporter), intake.description(), attachmentIds, now));
+        c.lastActorId = reporter.userId();
+        return c;
+    }
+
+    /** A case as stored. */
+    static CaseFile restore(long id, Intake intake, CaseState state, Tier tier, String tierPath, Tier resolvedTier,
+                            Long departmentId, Long handlerId, Long leadCaseId, int reworkCount, int unsatisfiedCount,
+                            Satisfaction satisfaction, String reply, Instant createdAt, Instant updatedAt,
+                            Instant dispatchedAt, Instant acceptedAt, Instant resolvedAt, Instant closedAt, long version) {
+        CaseFile c = new CaseFile(intake, createdAt);
+        c.id = id;
+        c.state = state;
+        c.tier = tier;
+        c.tierPath = tierPath;
+        c.resolvedTier = resolvedTier;
+        c.departmentId = departmentId;
+        c.handlerId = handlerId;
+        c.leadCaseId = leadCaseId;
+        c.reworkCount = reworkCount;
+        c.unsatisfiedCount = unsatisfiedCount;
+        c.satisfaction = satisfaction;
+        c.reply = reply;
+        c.updatedAt = updatedAt;
+        c.dispatchedAt = dispatchedAt;
+        c.acceptedAt = acceptedAt;
+        c.resolvedAt = resolvedAt;
+        c.closedAt = closedAt;
+        c.version = version;
+        return c;
+    }
+
+    // ---- verbs ----------------------------------------------------------------------------
+
+    /** 即办: the grid worker settles it on the spot. */
+    void resolveOnSpot(Actor actor, String reply, List<Long> attachments, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.RESOLVE_ON_SPOT, actor);
+        require(reply, "reply");
+        this.reply = reply.strip();
+        this.resolvedTier = tier;
+        this.resolvedAt = now;
+        move(t, actor, reply, attachments, now);
+        pendingEvents.add(new CaseEvent.CaseResolved(facts(now), resolvedTier, this.reply));
+    }
+
+    /** 升级: beyond this tier; the next tier takes it. */
+    void escalate(Actor actor, String reason, List<Long> attachments, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.ESCALATE, actor);
+        require(reason, "reason");
+        Tier from = tier;
+        moveTier(t.tierAfter());
+        move(t, actor, reason, attachments, now);
+        pendingEvents.add(new CaseEvent.CaseEscalated(facts(now), from));
+    }
+
+    /** 立案/受理 by the town command centre, from any tier. */
+    void register(Actor actor, String note, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.REGISTER, actor);
+        moveTier(t.tierAfter());
+        move(t, actor, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseRegistered(facts(now)));
+    }
+
+    /** 不予受理, with the reason the reporter is told. */
+    void reject(Actor actor, String reason, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.REJECT, actor);
+        require(reason, "reason");
+        this.reply = reason.strip();
+        move(t, actor, reason, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseRejected(facts(now), this.reply));
+    }
+
+    /** 合并: a duplicate follows the lead case's outcome. */
+    void mergeInto(Actor actor, CaseFile lead, String note, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.MERGE, actor);
+        if (lead.id() == null || lead.id().equals(id)) {
+            throw DomainException.invalid("case.merge.self");
+        }
+        if (!lead.state().open() || lead.state() == CaseState.MERGED) {
+            throw DomainException.conflict("case.merge.lead-finished", lead.code(), lead.state().label());
+        }
+        this.leadCaseId = lead.id();
+        move(t, actor, note == null ? "并入主件 " + lead.code() : note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseMerged(facts(now), lead.id()));
+    }
+
+    /** 派遣 to a department (and optionally a named handler). */
+    void dispatch(Actor actor, long departmentId, Long handlerId, String note, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.DISPATCH, actor);
+        this.departmentId = departmentId;
+        this.handlerId = handlerId;
+        this.dispatchedAt = now;
+        this.acceptedAt = null;
+        move(t, actor, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseDispatched(facts(now), departmentId, handlerId));
+    }
+
+    /** 挂账: cannot be solved now; off the clock, into the problem ledger. */
+    void park(Actor actor, String reason, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.PARK, actor);
+        require(reason, "reason");
+        move(t, actor, reason, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseParked(facts(now), reason.strip()));
+    }
+
+    /** A parked case resumes at registration. */
+    void resume(Actor actor, String note, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.RESUME, actor);
+        this.departmentId = null;
+        this.handlerId = null;
+        move(t, actor, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseResumed(facts(now)));
+    }
+
+    /** 移送: to the competent body (suspected crime or discipline); leaves the clock. */
+    void transfer(Actor actor, String reason, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.TRANSFER, actor);
+        require(reason, "reason");
+        move(t, actor, reason, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseTransferred(facts(now), reason.strip()));
+    }
+
+    /** 签收 by a handler of the department it was dispatched to. */
+    void accept(Actor actor, String note, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.ACCEPT, actor);
+        requireOwnDepartment(actor);
+        this.handlerId = actor.userId();
+        this.acceptedAt = now;
+        move(t, actor, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseAccepted(facts(now), actor.userId()));
+    }
+
+    /** 回退: out of the department's scope, back to the command centre with the reason. */
+    void returnToDispatcher(Actor actor, String reason, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.RETURN, actor);
+        requireOwnDepartment(actor);
+        require(reason, "reason");
+        long from = departmentId;
+        move(t, actor, reason, List.of(), now);
+        this.departmentId = null;
+        this.handlerId = null;
+        pendingEvents.add(new CaseEvent.CaseReturned(facts(now), from, reason.strip()));
+    }
+
+    /** 办理答复: the department (or the village) answers and settles it. */
+    void resolve(Actor actor, String reply, List<Long> attachments, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.RESOLVE, actor);
+        if (t.roles().contains(Roles.HANDLER)) {
+            requireOwnDepartment(actor);
+        }
+        require(reply, "reply");
+        this.reply = reply.strip();
+        this.resolvedTier = tier;
+        this.resolvedAt = now;
+        move(t, actor, reply, attachments, now);
+        pendingEvents.add(new CaseEvent.CaseResolved(facts(now), resolvedTier, this.reply));
+    }
+
+    /** 核查: the result is checked. */
+    void verify(Actor actor, String note, List<Long> attachments, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.VERIFY, actor);
+        move(t, actor, note, attachments, now);
+        pendingEvents.add(new CaseEvent.CaseVerified(facts(now)));
+    }
+
+    /** 重办: verification failed; the case goes back to be done again (counts as rework). */
+    void reopen(Actor actor, String reason, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.REOPEN, actor);
+        require(reason, "reason");
+        this.reworkCount++;
+        move(t, actor, reason, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseReopened(facts(now), reworkCount, reason.strip()));
+    }
+
+    /** 结案 */
+    void close(Actor actor, String note, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.CLOSE, actor);
+        this.closedAt = now;
+        move(t, actor, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseClosed(facts(now)));
+    }
+
+    /**
+     * 回访评价. 不满意 reopens the case once (重办); a second 不满意 ends the revisit and goes to the leader.
+     */
+    void revisit(Actor actor, Satisfaction rating, String comment, Instant now) {
+        TransitionTable.Transition t = guard(CaseAction.REVISIT, actor);
+        if (rating == null) {
+            throw DomainException.invalid("case.field.required", "satisfaction");
+        }
+        if (actor.roles().contains(Roles.CITIZEN) && !actor.roles().contains(Roles.DISPATCHER)
+                && !Objects.equals(intake.reporter().userId(), actor.userId())) {
+            throw DomainException.forbidden("case.revisit.not-reporter");
+        }
+        this.satisfaction = rating;
+        String note = rating.label() + (comment == null || comment.isBlank() ? "" : "：" + comment.strip());
+        boolean needsLeader = false;
+        if (rating == Satisfaction.UNSATISFIED && unsatisfiedCount == 0) {
+            unsatisfiedCount++;
+            reworkCount++;
+            CaseState from = state;
+            state = CaseState.REOPENED;
+            record(CaseAction.REVISIT.name(), from, actor, primaryRole(actor, t), note, List.of(), now);
+            pendingEvents.add(new CaseEvent.CaseRevisited(facts(now), rating, false));
+            pendingEvents.add(new CaseEvent.CaseReopened(facts(now), reworkCount, note));
+            return;
+        }
+        if (rating == Satisfaction.UNSATISFIED) {
+            unsatisfiedCount++;
+            needsLeader = true;
+        }
+        move(t, actor, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseRevisited(facts(now), rating, needsLeader));
+    }
+
+    // ---- guards and bookkeeping -----------------------------------------------------------
+
+    private TransitionTable.Transition guard(CaseAction action, Actor actor) {
+        if (!TransitionTable.possible(action, state, tier)) {
+            String allowed = TransitionTable.possibleActions(state, tier).stream().map(CaseAction::label)
+                    .collect(Collectors.joining("、"));
+            throw DomainException.conflict("case.transition.illegal", state.label(), tier.label(), action.label(),
+                    allowed.isEmpty() ? "无" : allowed);
+        }
+        return TransitionTable.find(action, state, tier, actor.roles()).orElseThrow(() ->
+                DomainException.forbidden("case.transition.role", action.label(), state.label(), tier.label()));
+    }
+
+    private void requireOwnDepartment(Actor actor) {
+        if (departmentId == null || !departmentId.equals(actor.departmentId())) {
+            throw DomainException.forbidden("case.department.not-own");
+        }
+    }
+
+    private static void require(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw DomainException.invalid("case.field.required", field);
+        }
+        if (text.length() > 4000) {
+            throw DomainException.invalid("case.field.too-long", field, 4000);
+        }
+    }
+
+    private void moveTier(Tier to) {
+        if (to != null && to != tier) {
+            tier = to;
+            tierPath = tierPath + "," + to.name();
+        }
+    }
+
+    private void move(TransitionTable.Transition t, Actor actor, String note, List<Long> attachments, Instant now) {
+        CaseState from = state;
+        state = t.to();
+        record(t.action().name(), from, actor, primaryRole(actor, t), note, attachments, now);
+    }
+
+    private void record(String action, CaseState from, Actor actor, String role, String note, List<Long> attachments,
+                        Instant now) {
+        updatedAt = now;
+        lastActorId = actor.userId();
+        pendingHistory.add(new HistoryDraft(action, from, state, tier, departmentId, actor.userId(), actor.name(), role,
+                note == null || note.isBlank() ? null : note.strip(), attachments, now));
+    }
+
+    private static String primaryRole(Actor actor, TransitionTable.Transition t) {
+        return actor.roles().stream().filter(t.roles()::contains).sorted().findFirst().orElse(null);
+    }
+
+    private static String primaryRole(Actor actor) {
+        return actor.roles().stream().sorted().findFirst().orElse(null);
+    }
+
+    private Facts facts(Instant now) {
+        return new Facts(id == null ? 0 : id, intake.code(), state, tier, departmentId, intake.regionId(), lastActorId,
+                now);
+    }
+
+    // ---- persistence support --------------------------------------------------------------
+
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    /** History entries and events since the last save, handed over once. */
+    List<HistoryDraft> drainHistory() {
+        List<HistoryDraft> out = List.copyOf(pendingHistory);
+        pendingHistory.clear();
+        return out;
+    }
+
+    List<CaseEvent> drainEvents() {
+        List<CaseEvent> out = new ArrayList<>();
+        for (CaseEvent e : pendingEvents) {
+            out.add(withId(e));
+        }
+        pendingEvents.clear();
+        return out;
+    }
+
+    /** Events registered before the id was known (at intake) get it now. */
+    private CaseEvent withId(CaseEvent e) {
+        if (e.facts().caseId() != 0 || id == null) {
+            return e;
+        }
+        Facts f = e.facts();
+        Facts fixed = new Facts(id, f.code(), f.state(), f.tier(), f.departmentId(), f.regionId(), f.actorId(), f.at());
+        if (e instanceof CaseEvent.CaseReported r) {
+            return new CaseEvent.CaseReported(fixed, r.channel(), r.categoryId());
+        }
+        return e;
+    }
+
+    void registerReported() {
+        pendingEvents.add(new CaseEvent.CaseReported(facts(createdAt), intake.channel(), intake.categoryId()));
+    }
+
+    void versionSaved() {
+        version++;
+    }
+
+    // ---- reads ------------------------------------------------------------------------------
+
+    public Long id() { return id; }
+    public Intake intake() { return intake; }
+    public String code() { return intake.code(); }
+    public CaseState state() { return state; }
+    public Tier tier() { return tier; }
+    public String tierPath() { return tierPath; }
+    public Tier resolvedTier() { return resolvedTier; }
+    public Long departmentId() { return departmentId; }
+    public Long handlerId() { return handlerId; }
+    public Long leadCaseId() { return leadCaseId; }
+    public int reworkCount() { return reworkCount; }
+    public int unsatisfiedCount() { return unsatisfiedCount; }
+    public Satisfaction satisfaction() { return satisfaction; }
+    public String reply() { return reply; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant dispatchedAt() { return dispatchedAt; }
+    public Instant acceptedAt() { return acceptedAt; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public Instant closedAt() { return closedAt; }
+    public long version() { return version; }
+}

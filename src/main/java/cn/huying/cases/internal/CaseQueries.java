@@ -1,0 +1,187 @@
+package cn.huying.cases.internal;
+
+import cn.huying.cases.CaseKind;
+import cn.huying.cases.CaseQuery;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.CaseSummary;
+import cn.huying.cases.Channel;
+import cn.huying.cases.HistoryView;
+import cn.huying.cases.Tier;
+import cn.huying.cases.Urgency;
+import cn.huying.cases.CaseAction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Read queries of cases. The data scope is part of the SQL: a join on the region's path with a
+ * bound {@code LIKE} pattern, and bound department / reporter ids.
+ */
+@Repository
+class CaseQueries {
+
+    /** A nearby open case for duplicate detection. */
+    record Nearby(long id, String code, String title, CaseState state, double lat, double lng, Instant createdAt,
+                  String description) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static String scopeFilter(CaseScope scope, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
+        params.add(scope.regions().likePattern());
+        if (scope.departmentId() != null) {
+            where.append(" AND c.department_id = ?");
+            params.add(scope.departmentId());
+        }
+        if (scope.reporterUserId() != null) {
+            where.append(" AND c.reporter_user_id = ?");
+            params.add(scope.reporterUserId());
+        }
+        return where.toString();
+    }
+
+    private static String filters(CaseQuery q, String regionPathLike, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (q.state() != null) {
+            where.append(" AND c.state = ?");
+            params.add(q.state().name());
+        }
+        if (q.kind() != null) {
+            where.append(" AND c.kind = ?");
+            params.add(q.kind().name());
+        }
+        if (q.tier() != null) {
+            where.append(" AND c.tier = ?");
+            params.add(q.tier().name());
+        }
+        if (regionPathLike != null) {
+            where.append(" AND r.path LIKE ?");
+            params.add(regionPathLike);
+        }
+        if (q.departmentId() != null) {
+            where.append(" AND c.department_id = ?");
+            params.add(q.departmentId());
+        }
+        if (q.q() != null && !q.q().isBlank()) {
+            String text = q.q().strip();
+            String like = "%" + text.replace("%", "").replace("_", "") + "%";
+            where.append(" AND (c.code = ? OR c.title LIKE ? OR c.description LIKE ?)");
+            params.add(text);
+            params.add(like);
+            params.add(like);
+        }
+        return where.toString();
+    }
+
+    List<CaseSummary> page(CaseQuery q, CaseScope scope, String regionPathLike) {
+        List<Object> params = new ArrayList<>();
+        String where = scopeFilter(scope, params) + filters(q, regionPathLike, params);
+        params.add(q.page().size());
+        params.add(q.page().offset());
+        return jdbc.sql("""
+                SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
+                       c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
+                       c.updated_at, c.version
+                FROM case_file c
+                JOIN region r ON r.id = c.region_id
+                JOIN case_category cat ON cat.id = c.category_id
+                LEFT JOIN department d ON d.id = c.department_id""" + where
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?")
+                .params(params)
+                .query((rs, n) -> new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                        CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
+                        Channel.valueOf(rs.getString("channel")), Urgency.valueOf(rs.getString("urgency")),
+                        CaseState.valueOf(rs.getString("state")), CaseState.valueOf(rs.getString("state")).label(),
+                        Tier.valueOf(rs.getString("tier")), rs.getLong("region_id"), rs.getString("region_name"),
+                        rs.getObject("department_id", Long.class), rs.getString("department_name"),
+                        CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
+                        rs.getLong("version")))
+                .list();
+    }
+
+    long count(CaseQuery q, CaseScope scope, String regionPathLike) {
+        List<Object> params = new ArrayList<>();
+        String where = scopeFilter(scope, params) + filters(q, regionPathLike, params);
+        return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    /** Open cases of a category inside a box and after a time, within the scope. */
+    List<Nearby> nearby(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Instant since,
+                        Long excludeId, CaseScope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = scopeFilter(scope, params);
+        params.add(categoryId);
+        params.add(CaseRepository.utc(since));
+        params.add(minLat);
+        params.add(maxLat);
+        params.add(minLng);
+        params.add(maxLng);
+        params.add(excludeId == null ? -1L : excludeId);
+        return jdbc.sql("""
+                SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description
+                FROM case_file c JOIN region r ON r.id = c.region_id""" + where + """
+                 AND c.category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?
+                 AND c.id <> ? AND c.state NOT IN ('REJECTED', 'CLOSED', 'REVISITED', 'TRANSFERRED', 'MERGED')
+                ORDER BY c.created_at DESC LIMIT 50""")
+                .params(params)
+                .query((rs, n) -> new Nearby(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        CaseState.valueOf(rs.getString(4)), rs.getDouble(5), rs.getDouble(6),
+                        CaseRepository.instant(rs, "created_at"), rs.getString(8)))
+                .list();
+    }
+
+    List<HistoryView> history(long caseId) {
+        return jdbc.sql("""
+                SELECT h.id, h.action, h.from_state, h.to_state, h.tier, h.department_id, d.name AS department_name,
+                       h.actor_id, h.actor_name, h.actor_role, h.note, h.attachment_ids, h.at
+                FROM case_history h LEFT JOIN department d ON d.id = h.department_id
+                WHERE h.case_id = ? ORDER BY h.id""")
+                .param(caseId)
+                .query((rs, n) -> {
+                    String action = rs.getString("action");
+                    String from = rs.getString("from_state");
+                    CaseState to = CaseState.valueOf(rs.getString("to_state"));
+                    String ids = rs.getString("attachment_ids");
+                    return new HistoryView(rs.getLong("id"), action, actionLabel(action, to),
+                            from == null ? null : CaseState.valueOf(from), to, to.label(),
+                            Tier.valueOf(rs.getString("tier")), rs.getObject("department_id", Long.class),
+                            rs.getString("department_name"), rs.getLong("actor_id"), rs.getString("actor_name"),
+                            rs.getString("actor_role"), rs.getString("note"),
+                            ids == null ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList(),
+                            CaseRepository.instant(rs, "at"));
+                })
+                .list();
+    }
+
+    static String actionLabel(String action, CaseState to) {
+        if ("REPORT".equals(action)) {
+            return "上报";
+        }
+        if ("FOLLOW_LEAD".equals(action)) {
+            return "随主件办结";
+        }
+        try {
+            return CaseAction.valueOf(action).label();
+        } catch (IllegalArgumentException e) {
+            return action;
+        }
+    }
+
+    /** Region path of a case's region (for scope checks of single reads). */
+    String regionPath(long regionId) {
+        return jdbc.sql("SELECT path FROM region WHERE id = ?").param(regionId).query(String.class).single();
+    }
+
+    long countInRegion(long regionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM case_file WHERE region_id = ?").param(regionId).query(Long.class).single();
+    }
+}

@@ -1,0 +1,197 @@
+package cn.huying.cases.internal;
+
+import cn.huying.cases.CaseKind;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.Channel;
+import cn.huying.cases.Satisfaction;
+import cn.huying.cases.Tier;
+import cn.huying.cases.Urgency;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores the case aggregate with optimistic locking, its history (insert only) and the daily
+ * code sequence. One UPDATE per transition, guarded by the version the actor saw.
+ */
+@Repository
+class CaseRepository {
+
+    static final String COLUMNS = """
+            id, code, kind, category_id, channel, urgency, title, description, lat, lng, address, region_id, town_id,
+            reporter_user_id, reporter_name_enc, reporter_phone_enc, reporter_phone_mask, reporter_phone_last4,
+            state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id, rework_count,
+            unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
+            dispatched_at, accepted_at, resolved_at, closed_at, version""";
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    static CaseFile map(ResultSet rs, int n) throws SQLException {
+        CaseFile.Reporter reporter = new CaseFile.Reporter(rs.getObject("reporter_user_id", Long.class),
+                rs.getString("reporter_name_enc"), rs.getString("reporter_phone_enc"),
+                rs.getString("reporter_phone_mask"), rs.getString("reporter_phone_last4"));
+        CaseFile.Intake intake = new CaseFile.Intake(rs.getString("code"), CaseKind.valueOf(rs.getString("kind")),
+                rs.getLong("category_id"), Channel.valueOf(rs.getString("channel")),
+                Urgency.valueOf(rs.getString("urgency")), rs.getString("title"), rs.getString("description"),
+                rs.getObject("lat", Double.class), rs.getObject("lng", Double.class), rs.getString("address"),
+                rs.getLong("region_id"), rs.getObject("town_id", Long.class), reporter, rs.getLong("created_by"),
+                rs.getString("idempotency_key"));
+        return CaseFile.restore(rs.getLong("id"), intake, CaseState.valueOf(rs.getString("state")),
+                Tier.valueOf(rs.getString("tier")), rs.getString("tier_path"),
+                enumOrNull(Tier.class, rs.getString("resolved_tier")), rs.getObject("department_id", Long.class),
+                rs.getObject("handler_id", Long.class), rs.getObject("lead_case_id", Long.class),
+                rs.getInt("rework_count"), rs.getInt("unsatisfied_count"),
+                enumOrNull(Satisfaction.class, rs.getString("satisfaction")), rs.getString("reply"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "dispatched_at"),
+                instant(rs, "accepted_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getLong("version"));
+    }
+
+    Optional<CaseFile> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE id = ?").param(id).query(CaseRepository::map)
+                .optional();
+    }
+
+    Optional<CaseFile> findByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE code = ?").param(code).query(CaseRepository::map)
+                .optional();
+    }
+
+    Optional<Long> findByIdempotencyKey(long createdBy, String key) {
+        return jdbc.sql("SELECT id FROM case_file WHERE created_by = ? AND idempotency_key = ?")
+                .params(createdBy, key).query(Long.class).optional();
+    }
+
+    List<CaseFile> findMergedInto(long leadId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE lead_case_id = ? ORDER BY id").param(leadId)
+                .query(CaseRepository::map).list();
+    }
+
+    /** Next number of the day for a town prefix; the row lock makes concurrent intakes wait in turn. */
+    int nextSequence(String prefix, LocalDate day) {
+        int updated = jdbc.sql("UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ?")
+                .params(prefix, day).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 1)").params(prefix, day)
+                        .update();
+                return 1;
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                jdbc.sql("UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ?")
+                        .params(prefix, day).update();
+            }
+        }
+        return jdbc.sql("SELECT last_value FROM case_code_seq WHERE prefix = ? AND seq_day = ?").params(prefix, day)
+                .query(Integer.class).single();
+    }
+
+    long insert(CaseFile c) {
+        CaseFile.Intake i = c.intake();
+        CaseFile.Reporter r = i.reporter();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng, address,
+                    region_id, town_id, reporter_user_id, reporter_name_enc, reporter_phone_enc, reporter_phone_mask,
+                    reporter_phone_last4, state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id,
+                    rework_count, unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at,
+                    updated_at, dispatched_at, accepted_at, resolved_at, closed_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, 0)""")
+                .params(i.code(), i.kind().name(), i.categoryId(), i.channel().name(), i.urgency().name(), i.title(),
+                        i.description(), i.lat(), i.lng(), i.address(), i.regionId(), i.townId(), r.userId(),
+                        r.nameEncrypted(), r.phoneEncrypted(), r.phoneMasked(), r.phoneLast4(), c.state().name(),
+                        c.tier().name(), c.tierPath(), name(c.resolvedTier()), c.departmentId(), c.handlerId(),
+                        c.leadCaseId(), c.reworkCount(), c.unsatisfiedCount(), name(c.satisfaction()), c.reply(),
+                        i.createdBy(), i.idempotencyKey(), utc(c.createdAt()), utc(c.updatedAt()),
+                        utc(c.dispatchedAt()), utc(c.acceptedAt()), utc(c.resolvedAt()), utc(c.closedAt()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        c.assignId(id);
+        return id;
+    }
+
+    /** Writes the changed state if nobody changed the case since {@code expectedVersion}; false otherwise. */
+    boolean update(CaseFile c, long expectedVersion) {
+        int n = jdbc.sql("""
+                UPDATE case_file SET state = ?, tier = ?, tier_path = ?, resolved_tier = ?, department_id = ?,
+                    handler_id = ?, lead_case_id = ?, rework_count = ?, unsatisfied_count = ?, satisfaction = ?,
+                    reply = ?, updated_at = ?, dispatched_at = ?, accepted_at = ?, resolved_at = ?, closed_at = ?,
+                    version = version + 1
+                WHERE id = ? AND version = ?""")
+                .params(c.state().name(), c.tier().name(), c.tierPath(), name(c.resolvedTier()), c.departmentId(),
+                        c.handlerId(), c.leadCaseId(), c.reworkCount(), c.unsatisfiedCount(), name(c.satisfaction()),
+                        c.reply(), utc(c.updatedAt()), utc(c.dispatchedAt()), utc(c.acceptedAt()),
+                        utc(c.resolvedAt()), utc(c.closedAt()), c.id(), expectedVersion)
+                .update();
+        return n == 1;
+    }
+
+    void appendHistory(long caseId, List<HistoryDraft> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String sql = """
+                INSERT INTO case_history (case_id, action, from_state, to_state, tier, department_id, actor_id,
+                                          actor_name, actor_role, note, attachment_ids, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        if (entries.size() == 1) {
+            jdbc.sql(sql).params(historyParams(caseId, entries.get(0))).update();
+            return;
+        }
+        List<Object[]> batch = new ArrayList<>();
+        for (HistoryDraft h : entries) {
+            batch.add(historyParams(caseId, h).toArray());
+        }
+        for (Object[] row : batch) {
+            jdbc.sql(sql).params(row).update();
+        }
+    }
+
+    private static List<Object> historyParams(long caseId, HistoryDraft h) {
+        List<Object> p = new ArrayList<>();
+        p.add(caseId);
+        p.add(h.action());
+        p.add(name(h.fromState()));
+        p.add(h.toState().name());
+        p.add(h.tier().name());
+        p.add(h.departmentId());
+        p.add(h.actorId());
+        p.add(h.actorName());
+        p.add(h.actorRole());
+        p.add(h.note());
+        p.add(h.attachmentIds().isEmpty() ? null
+                : h.attachmentIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        p.add(utc(h.at()));
+        return p;
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+}

@@ -1,0 +1,38 @@
+package cn.huying.cases.internal;
+
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.RegionScope;
+import cn.huying.identity.Roles;
+import java.util.Set;
+
+/**
+ * Which cases a user may see: those in their region subtree; for a user who is only a department
+ * handler, also only their department's; for a user who is only a citizen, only their own reports.
+ */
+record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
+
+    private static final Set<String> BROAD = Set.of(Roles.ADMIN, Roles.DISPATCHER, Roles.LEADER, Roles.VILLAGE_CADRE,
+            Roles.GRID_WORKER, Roles.MEDIATOR, Roles.SYSTEM);
+
+    static CaseScope of(CurrentUser user, RegionScope regions) {
+        boolean broad = user.roles().stream().anyMatch(BROAD::contains);
+        Long department = null;
+        Long reporter = null;
+        if (!broad && user.hasRole(Roles.HANDLER)) {
+            department = user.departmentId() == null ? -1L : user.departmentId();
+        } else if (!broad) {
+            reporter = user.id();
+        }
+        return new CaseScope(regions, department, reporter);
+    }
+
+    boolean covers(String regionPath, Long caseDepartmentId, Long caseReporterId) {
+        if (!regions.covers(regionPath)) {
+            return false;
+        }
+        if (departmentId != null && !departmentId.equals(caseDepartmentId)) {
+            return false;
+        }
+        return reporterUserId == null || reporterUserId.equals(caseReporterId);
+    }
+}

@@ -1,0 +1,528 @@
+package cn.huying.cases.internal;
+
+import cn.huying.cases.ActionRequest;
+import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseEvent;
+import cn.huying.cases.CaseQuery;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.CaseSummary;
+import cn.huying.cases.CaseView;
+import cn.huying.cases.Cases;
+import cn.huying.cases.Category;
+import cn.huying.cases.Channel;
+import cn.huying.cases.DuplicateCandidate;
+import cn.huying.cases.HistoryView;
+import cn.huying.cases.NewCase;
+import cn.huying.cases.Tier;
+import cn.huying.cases.Urgency;
+import cn.huying.identity.AuditLog;
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.CurrentUsers;
+import cn.huying.identity.PersonalData;
+import cn.huying.identity.RegionPathLookup;
+import cn.huying.identity.Roles;
+import cn.huying.identity.UserAccounts;
+import cn.huying.region.DepartmentView;
+import cn.huying.region.Departments;
+import cn.huying.region.GridLocation;
+import cn.huying.region.RegionRef;
+import cn.huying.region.RegionType;
+import cn.huying.region.RegionView;
+import cn.huying.region.Regions;
+import cn.huying.shared.DomainException;
+import cn.huying.shared.InvalidInput;
+import cn.huying.shared.PageResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Intake, actions and reads of cases. Every write is one transaction: the case row (guarded by
+ * its version), its history entries and its events commit together or not at all.
+ */
+@Service
+public class CaseService implements Cases {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Pattern PHONE = Pattern.compile("^(1\\d{10}|0\\d{2,3}-?\\d{7,8}|\\d{5,8})$");
+    static final String SCOPE_DENIED = "SCOPE_DENIED";
+
+    private final CaseRepository cases;
+    private final CaseQueries queries;
+    private final CategoryRepository categories;
+    private final AttachmentStore attachments;
+    private final EscalationPolicy escalation;
+    private final DuplicatePolicy duplicates;
+    private final Regions regions;
+    private final RegionPathLookup paths;
+    private final Departments departments;
+    private final UserAccounts accounts;
+    private final CurrentUsers currentUsers;
+    private final PersonalData personalData;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, CaseQueries queries, CategoryRepository categories, AttachmentStore attachments,
+                EscalationPolicy escalation, DuplicatePolicy duplicates, Regions regions, RegionPathLookup paths,
+                Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
+                AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.queries = queries;
+        this.categories = categories;
+        this.attachments = attachments;
+        this.escalation = escalation;
+        this.duplicates = duplicates;
+        this.regions = regions;
+        this.paths = paths;
+        this.departments = departments;
+        this.accounts = accounts;
+        this.currentUsers = currentUsers;
+        this.personalData = personalData;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- intake ---------------------------------------------------------------------------
+
+    /** The replay of an earlier intake with the same idempotency key, if there was one. */
+    public Optional<Submitted> replay(String idempotencyKey, CurrentUser reporter) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Optional.empty();
+        }
+        return cases.findByIdempotencyKey(reporter.id(), idempotencyKey.strip())
+                .map(id -> new Submitted(view(cases.find(id).orElseThrow(), reporter), List.of(), true));
+    }
+
+    @Override
+    @Transactional
+    public Submitted submit(NewCase report, CurrentUser reporter) {
+        if (!reporter.can("case:report")) {
+            throw DomainException.forbidden("case.report.forbidden");
+        }
+        Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        Channel channel = report.channel() != null ? report.channel() : defaultChannel(reporter);
+        Urgency urgency = report.urgency() == null ? Urgency.NORMAL : report.urgency();
+        Category category = null;
+        if (report.categoryCode() == null || report.categoryCode().isBlank()) {
+            errors.add("category", "case.category.required");
+        } else {
+            category = categories.findByCode(report.categoryCode().strip()).filter(Category::active).orElse(null);
+            if (category == null) {
+                errors.add("category", "case.category.unknown", report.categoryCode());
+            } else if (category.parentId() == null) {
+                errors.add("category", "case.category.not-leaf", category.name());
+            }
+        }
+        String description = report.description() == null ? "" : report.description().strip();
+        if (description.isEmpty()) {
+            errors.add("description", "case.field.required-named", "事件描述");
+        } else if (description.length() > 4000) {
+            errors.add("description", "case.field.too-long", "事件描述", 4000);
+        }
+        String title = report.title() == null ? "" : report.title().strip();
+        if (title.length() > 200) {
+            errors.add("title", "case.field.too-long", "标题", 200);
+        }
+        if (report.address() != null && report.address().length() > 300) {
+            errors.add("address", "case.field.too-long", "地址", 300);
+        }
+        if (report.idempotencyKey() != null && report.idempotencyKey().length() > 100) {
+            errors.add("idempotencyKey", "case.field.too-long", "Idempotency-Key", 100);
+        }
+        RegionView region = locate(report, reporter, errors);
+        String reporterName = blankToNull(report.reporterName());
+        String reporterPhone = blankToNull(report.reporterPhone());
+        if (reporterName != null && reporterName.length() > 30) {
+            errors.add("reporterName", "case.field.too-long", "姓名", 30);
+        }
+        if (reporterPhone != null && !PHONE.matcher(reporterPhone).matches()) {
+            errors.add("reporterPhone", "case.phone.invalid");
+        }
+        if (report.resolvedOnSpot() && (report.onSpotReply() == null || report.onSpotReply().isBlank())) {
+            errors.add("onSpotReply", "case.field.required-named", "就地办结情况");
+        }
+        List<AttachmentStore.Checked> files = attachments.check(report.attachments(), "attachments", errors);
+        errors.throwIfAny();
+
+        Instant now = clock.instant();
+        List<RegionRef> lineage = regions.lineage(region.id());
+        RegionRef town = lineage.stream().filter(r -> r.type() == RegionType.TOWN).findFirst().orElse(null);
+        String prefix = town == null ? "HY" : regions.find(town.id()).map(RegionView::abbr)
+                .filter(a -> a != null && !a.isBlank()).orElse("HY");
+        LocalDate day = LocalDate.ofInstant(now, ZONE);
+        int seq = cases.nextSequence(prefix, day);
+        String code = String.format(Locale.ROOT, "%s-%s-%04d", prefix, DAY.format(day), seq);
+        if (title.isEmpty()) {
+            title = category.name() + "：" + excerpt(description, 30);
+        }
+        boolean citizenReporter = reporterName != null || reporterPhone != null;
+        CaseFile.Reporter who = new CaseFile.Reporter(citizenReporter && !reporter.hasRole(Roles.CITIZEN) ? null : reporter.id(),
+                personalData.encrypt(reporterName), personalData.encrypt(reporterPhone),
+                PersonalData.maskPhone(reporterPhone),
+                reporterPhone == null || reporterPhone.length() < 4 ? null : reporterPhone.substring(reporterPhone.length() - 4));
+        CaseFile.Intake intake = new CaseFile.Intake(code, category.kind(), category.id(), channel, urgency, title,
+                description, report.lat(), report.lng(), blankToNull(report.address()), region.id(),
+                town == null ? null : town.id(), who, reporter.id(), blankToNull(report.idempotencyKey()));
+        Tier start = escalation.startTier(category, channel, urgency, reporter.roles());
+        Actor actor = Actor.of(reporter);
+        List<DuplicateCandidate> candidates = candidatesFor(category.id(), report.lat(), report.lng(), description,
+                null, reporter, now);
+
+        CaseFile c = CaseFile.report(intake, start, actor, List.of(), now);
+        long id = cases.insert(c);
+        List<Long> attachmentIds = attachments.store(id, files, reporter.id());
+        c.registerReported();
+        List<HistoryDraft> history = new ArrayList<>(c.drainHistory());
+        if (!attachmentIds.isEmpty()) {
+            HistoryDraft first = history.get(0);
+            history.set(0, new HistoryDraft(first.action(), first.fromState(), first.toState(), first.tier(),
+                    first.departmentId(), first.actorId(), first.actorName(), first.actorRole(), first.note(),
+                    attachmentIds, first.at()));
+        }
+        if (report.resolvedOnSpot()) {
+            c.resolveOnSpot(actor, report.onSpotReply(), List.of(), now);
+            if (!cases.update(c, 0)) {
+                throw DomainException.conflict("problem.stale");
+            }
+            c.versionSaved();
+            history.addAll(c.drainHistory());
+        }
+        cases.appendHistory(id, history);
+        c.drainEvents().forEach(events::publishEvent);
+        return new Submitted(view(c, reporter), candidates, false);
+    }
+
+    private static Channel defaultChannel(CurrentUser reporter) {
+        if (reporter.hasRole(Roles.GRID_WORKER) || reporter.hasRole(Roles.VILLAGE_CADRE)) {
+            return Channel.GRID_REPORT;
+        }
+        if (reporter.hasRole(Roles.CITIZEN)) {
+            return Channel.PORTAL;
+        }
+        return Channel.WALK_IN;
+    }
+
+    /** The region of a new case: by geometry from the point, or the chosen region. */
+    private RegionView locate(NewCase report, CurrentUser reporter, InvalidInput.Collector errors) {
+        boolean hasPoint = report.lat() != null || report.lng() != null;
+        if (hasPoint) {
+            if (report.lat() == null || report.lng() == null || report.lat() < -90 || report.lat() > 90
+                    || report.lng() < -180 || report.lng() > 180) {
+                errors.add("location", "case.location.invalid");
+                return null;
+            }
+            GridLocation where = regions.locate(report.lat(), report.lng());
+            RegionRef grid = where.finestGrid();
+            if (grid == null) {
+                errors.add("location", "case.location.outside");
+                return null;
+            }
+            RegionView found = regions.find(grid.id()).orElseThrow();
+            if (report.regionId() != null && !report.regionId().equals(found.id())) {
+                // a chosen region wins if it contains the point's grid (e.g. the basic grid was chosen)
+                RegionView chosen = regions.find(report.regionId()).orElse(null);
+                if (chosen != null && found.path().startsWith(chosen.path())) {
+                    return checkReporterScope(chosen, reporter, errors);
+                }
+            }
+            return checkReporterScope(found, reporter, errors);
+        }
+        if (report.regionId() == null) {
+            errors.add("location", "case.location.required");
+            return null;
+        }
+        RegionView chosen = regions.find(report.regionId()).filter(r -> !r.retired()).orElse(null);
+        if (chosen == null) {
+            errors.add("regionId", "case.region.unknown", report.regionId());
+            return null;
+        }
+        return checkReporterScope(chosen, reporter, errors);
+    }
+
+    private RegionView checkReporterScope(RegionView region, CurrentUser reporter, InvalidInput.Collector errors) {
+        // citizens and outside systems report anywhere in their town or county; staff only within their scope
+        if (reporter.hasRole(Roles.CITIZEN) || reporter.hasRole(Roles.SYSTEM)) {
+            return region;
+        }
+        if (!currentUsers.scopeOf(reporter).covers(region.path())) {
+            errors.add("location", "case.location.outside-scope", region.name());
+            return null;
+        }
+        return region;
+    }
+
+    // ---- actions --------------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public CaseView act(long id, CaseAction action, ActionRequest req, CurrentUser user) {
+        CaseFile c = loadInScope(id, user);
+        if (req.version() == null) {
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("version", "case.version.required", new Object[0])));
+        }
+        if (req.version() != c.version()) {
+            throw stale(c);
+        }
+        if (!user.can(action.permission())) {
+            audit.record("ACCESS_DENIED", "case:" + id, action.permission());
+            throw DomainException.forbidden("case.transition.role", action.label(), c.state().label(), c.tier().label());
+        }
+        Actor actor = Actor.of(user);
+        Instant now = clock.instant();
+        long expected = c.version();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        List<AttachmentStore.Checked> files = attachments.check(req.attachments(), "attachments", errors);
+        errors.throwIfAny();
+        List<Long> attachmentIds = files.isEmpty() ? List.of() : attachments.store(id, files, user.id());
+        String note = req.note();
+        switch (action) {
+            case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, note, attachmentIds, now);
+            case ESCALATE -> c.escalate(actor, note, attachmentIds, now);
+            case REGISTER -> c.register(actor, note, now);
+            case REJECT -> c.reject(actor, note, now);
+            case MERGE -> c.mergeInto(actor, lead(req, user), note, now);
+            case DISPATCH -> {
+                DepartmentView dept = dispatchTarget(c, req, user);
+                c.dispatch(actor, dept.id(), req.handlerId(), note, now);
+            }
+            case PARK -> c.park(actor, note, now);
+            case RESUME -> c.resume(actor, note, now);
+            case TRANSFER -> c.transfer(actor, note, now);
+            case ACCEPT -> c.accept(actor, note, now);
+            case RETURN -> c.returnToDispatcher(actor, note, now);
+            case RESOLVE -> c.resolve(actor, note, attachmentIds, now);
+            case VERIFY -> c.verify(actor, note, attachmentIds, now);
+            case REOPEN -> c.reopen(actor, note, now);
+            case CLOSE -> c.close(actor, note, now);
+            case REVISIT -> c.revisit(actor, req.satisfaction(), note, now);
+        }
+        if (!cases.update(c, expected)) {
+            throw stale(cases.find(id).orElseThrow());
+        }
+        c.versionSaved();
+        cases.appendHistory(id, c.drainHistory());
+        List<CaseEvent> published = c.drainEvents();
+        published.forEach(events::publishEvent);
+        if (action == CaseAction.CLOSE) {
+            followLead(c, actor, now);
+        }
+        return view(c, user);
+    }
+
+    /** 重复件随主件: when a lead case closes, every merged case gets its answer and its reporter is told. */
+    private void followLead(CaseFile lead, Actor actor, Instant now) {
+        for (CaseFile merged : cases.findMergedInto(lead.id())) {
+            cases.appendHistory(merged.id(), List.of(new HistoryDraft("FOLLOW_LEAD", CaseState.MERGED, CaseState.MERGED,
+                    merged.tier(), lead.departmentId(), actor.userId(), actor.name(), null,
+                    "主件 " + lead.code() + " 已结案：" + (lead.reply() == null ? "" : lead.reply()), List.of(), now)));
+            events.publishEvent(new CaseEvent.CaseClosed(new CaseEvent.Facts(merged.id(), merged.code(),
+                    CaseState.MERGED, merged.tier(), lead.departmentId(), merged.intake().regionId(), actor.userId(), now)));
+        }
+    }
+
+    private CaseFile lead(ActionRequest req, CurrentUser user) {
+        if (req.leadCaseId() == null) {
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("leadCaseId", "case.merge.lead-required", new Object[0])));
+        }
+        return loadInScope(req.leadCaseId(), user);
+    }
+
+    private DepartmentView dispatchTarget(CaseFile c, ActionRequest req, CurrentUser user) {
+        if (req.departmentId() == null) {
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("departmentId", "case.dispatch.department-required",
+                    new Object[0])));
+        }
+        DepartmentView dept = departments.get(req.departmentId(), currentUsers.scopeOf(user));
+        if (dept.retired()) {
+            throw DomainException.invalid("case.dispatch.department-retired", dept.name());
+        }
+        if (req.handlerId() != null && accounts.findByDepartmentAndRole(dept.id(), Roles.HANDLER).stream()
+                .noneMatch(h -> h.id() == req.handlerId())) {
+            throw DomainException.invalid("case.dispatch.handler-not-in-department", dept.name());
+        }
+        return dept;
+    }
+
+    private DomainException stale(CaseFile current) {
+        return DomainException.conflict("case.stale", current.code(), current.state().label(), current.version());
+    }
+
+    // ---- reads ----------------------------------------------------------------------------
+
+    private CaseScope scopeOf(CurrentUser user) {
+        return CaseScope.of(user, currentUsers.scopeOf(user));
+    }
+
+    CaseFile loadInScope(long id, CurrentUser user) {
+        CaseFile c = cases.find(id).orElseThrow(() -> DomainException.notFound("case.not-found", id));
+        requireInScope(c, user);
+        return c;
+    }
+
+    private void requireInScope(CaseFile c, CurrentUser user) {
+        if (!user.can("case:view")) {
+            throw DomainException.forbidden("case.view.forbidden");
+        }
+        String path = paths.pathOf(c.intake().regionId()).orElse("");
+        if (!scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId())) {
+            audit.record(SCOPE_DENIED, "case:" + c.id(), "outside scope");
+            throw DomainException.notFound("case.not-found", c.id());
+        }
+    }
+
+    @Override
+    public CaseView get(long id, CurrentUser viewer) {
+        return view(loadInScope(id, viewer), viewer);
+    }
+
+    @Override
+    public CaseView getByCode(String code, CurrentUser viewer) {
+        CaseFile c = cases.findByCode(code).orElseThrow(() -> DomainException.notFound("case.not-found", code));
+        requireInScope(c, viewer);
+        return view(c, viewer);
+    }
+
+    @Override
+    public Optional<CaseView> find(long id) {
+        return cases.find(id).map(c -> view(c, null));
+    }
+
+    @Override
+    public PageResult<CaseSummary> list(CaseQuery query, CurrentUser viewer) {
+        if (!viewer.can("case:view")) {
+            throw DomainException.forbidden("case.view.forbidden");
+        }
+        CaseScope scope = scopeOf(viewer);
+        String regionLike = null;
+        if (query.regionId() != null) {
+            RegionView region = regions.get(query.regionId(), scope.regions());
+            regionLike = region.path() + "%";
+        }
+        List<CaseSummary> items = queries.page(query, scope, regionLike);
+        long total = queries.count(query, scope, regionLike);
+        return new PageResult<>(items, total, query.page().page(), query.page().size());
+    }
+
+    @Override
+    public List<HistoryView> history(long id, CurrentUser viewer) {
+        loadInScope(id, viewer);
+        return queries.history(id);
+    }
+
+    @Override
+    public List<DuplicateCandidate> duplicates(long id, CurrentUser viewer) {
+        CaseFile c = loadInScope(id, viewer);
+        return candidatesFor(c.intake().categoryId(), c.intake().lat(), c.intake().lng(), c.intake().description(),
+                c.id(), viewer, c.createdAt());
+    }
+
+    @Override
+    public Contact contact(long id, CurrentUser viewer) {
+        CaseFile c = loadInScope(id, viewer);
+        if (!viewer.can("case:view-contact")) {
+            throw DomainException.forbidden("case.contact.forbidden");
+        }
+        CaseFile.Reporter r = c.intake().reporter();
+        String name = personalData.decrypt(r.nameEncrypted());
+        String phone = personalData.decrypt(r.phoneEncrypted());
+        if (name == null && r.userId() != null) {
+            name = accounts.findById(r.userId()).map(UserAccounts.UserSummary::displayName).orElse(null);
+        }
+        audit.record("PII_VIEW", "case:" + id, "reporter contact");
+        return new Contact(name, phone);
+    }
+
+    private List<DuplicateCandidate> candidatesFor(long categoryId, Double lat, Double lng, String description,
+                                                   Long excludeId, CurrentUser viewer, Instant at) {
+        if (lat == null || lng == null) {
+            return List.of();
+        }
+        List<DuplicateCandidate> out = new ArrayList<>();
+        Instant since = at.minus(duplicates.window());
+        for (CaseQueries.Nearby n : queries.nearby(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
+                lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), since, excludeId, scopeOf(viewer))) {
+            double meters = DuplicatePolicy.distance(lat, lng, n.lat(), n.lng());
+            if (duplicates.near(meters)) {
+                out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(),
+                        Math.round(meters), n.createdAt(), DuplicatePolicy.textSimilarity(description, n.description())));
+            }
+        }
+        out.sort(Comparator.comparingLong(DuplicateCandidate::distanceMeters));
+        return out;
+    }
+
+    CaseView view(CaseFile c, CurrentUser viewer) {
+        CaseFile.Intake i = c.intake();
+        Category category = categories.find(i.categoryId()).orElse(null);
+        String regionName = regions.find(i.regionId()).map(RegionView::name).orElse(null);
+        String departmentName = c.departmentId() == null ? null
+                : departments.find(c.departmentId()).map(DepartmentView::name).orElse(null);
+        String reporterName = i.reporter().nameEncrypted() != null
+                ? PersonalData.maskName(personalData.decrypt(i.reporter().nameEncrypted())) : null;
+        List<Tier> tierPath = new ArrayList<>();
+        for (String t : c.tierPath().split(",")) {
+            tierPath.add(Tier.valueOf(t));
+        }
+        Set<CaseAction> allowed = viewer == null ? Set.of() : allowedActions(c, viewer);
+        List<CaseView.AttachmentInfo> files = attachments.forCase(c.id()).stream()
+                .map(a -> new CaseView.AttachmentInfo(a.id(), a.fileName(), a.contentType(), a.size())).toList();
+        return new CaseView(c.id(), c.code(), i.kind(), i.kind().label(), i.categoryId(),
+                category == null ? null : category.name(), i.channel(), i.channel().label(), i.urgency(), i.title(),
+                i.description(), i.lat(), i.lng(), i.address(), i.regionId(), regionName, i.townId(), reporterName,
+                i.reporter().phoneMasked(), c.state(), c.state().label(), c.tier(), c.tier().label(), tierPath,
+                c.resolvedTier(), c.departmentId(), departmentName, c.handlerId(), c.leadCaseId(), c.reworkCount(),
+                c.satisfaction(), c.reply(), c.createdAt(), c.updatedAt(), c.dispatchedAt(), c.acceptedAt(),
+                c.resolvedAt(), c.closedAt(), c.version(), allowed, files);
+    }
+
+    /** The actions this user may take on the case now: table, permission, department and reporter rules. */
+    Set<CaseAction> allowedActions(CaseFile c, CurrentUser user) {
+        Set<CaseAction> out = new LinkedHashSet<>();
+        for (CaseAction a : TransitionTable.allowedActions(c.state(), c.tier(), user.roles())) {
+            if (!user.can(a.permission())) {
+                continue;
+            }
+            boolean handlerStep = EnumSet.of(CaseAction.ACCEPT, CaseAction.RETURN).contains(a)
+                    || (a == CaseAction.RESOLVE && c.tier() == Tier.TOWN);
+            if (handlerStep && (c.departmentId() == null || !c.departmentId().equals(user.departmentId()))) {
+                continue;
+            }
+            if (a == CaseAction.REVISIT && !user.hasRole(Roles.DISPATCHER)
+                    && !Long.valueOf(user.id()).equals(c.intake().reporter().userId())) {
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String excerpt(String s, int max) {
+        String t = s.replaceAll("\\s+", " ");
+        return t.length() <= max ? t : t.substring(0, max) + "…";
+    }
+}

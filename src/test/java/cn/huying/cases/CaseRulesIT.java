@@ -1,0 +1,141 @@
+package cn.huying.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.huying.support.Http;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Scope, permissions, history, duplicates and merging, the list API. */
+class CaseRulesIT extends CaseSupport {
+
+    @Test
+    void historyCannotBeChangedOrDeletedEvenBySql() {
+        long id = report("gumei", "LIVE_SANITATION", "凤翔小镇社区第一网格第1单元", "路面油污");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE case_history SET note = '改写' WHERE case_id = ?").param(id).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM case_history WHERE case_id = ?").param(id).update())
+                .hasMessageContaining("append-only");
+        assertThat(count("SELECT COUNT(*) FROM case_history WHERE case_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseOutsideTheScopeIsNotFoundInTheListOrById() {
+        long zhuozhuang = report("gridworker2", "DISPUTE_NEIGHBOUR", "卓庄村第一网格第3单元", "邻里因排水沟争执");
+        assertThat(http.get("/api/cases/" + zhuozhuang).bearer(token("gumei")).send().status()).isEqualTo(404);
+        assertThat(http.get("/api/cases/" + zhuozhuang + "/history").bearer(token("gumei")).send().status()).isEqualTo(404);
+        JsonNode mine = http.get("/api/cases" + Http.query("size", 200)).bearer(token("gumei")).send().json();
+        assertThat(mine.path("items").findValuesAsString("code"))
+                .doesNotContain(get("gridworker2", zhuozhuang).path("code").asString());
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE username = 'gumei' AND event_type = 'SCOPE_DENIED' AND target = ?",
+                "case:" + zhuozhuang)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aHandlerSeesOnlyTheirDepartmentsCases() {
+        long ours = dispatchedToPropertyOffice();
+        long court = report("gridworker2", "DISPUTE_DAMAGE", "卓庄村第一网格第2单元", "损害赔偿纠纷");
+        act("dispatcher", court, "register", Map.of());
+        act("dispatcher", court, "dispatch", Map.of("departmentId", departmentId("MS-FT")));
+        assertThat(http.get("/api/cases/" + court).bearer(token("handler")).send().status()).isEqualTo(404);
+        JsonNode list = http.get("/api/cases" + Http.query("size", 200, "state", "DISPATCHED")).bearer(token("handler")).send().json();
+        assertThat(list.path("items").findValuesAsString("departmentName")).isNotEmpty().allMatch("木石镇物业办"::equals);
+        assertThat(ids(list.path("items"))).contains(ours).doesNotContain(court);
+    }
+
+    @Test
+    void anActionTheRoleLacksIsForbiddenAndTheCaseUnchanged() {
+        long id = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第1单元", "暖气不热");
+        Http.Response r = tryAct("gumei", id, "register", Map.of());
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(get("gumei", id).path("state").asString()).isEqualTo("REPORTED");
+        Http.Response illegal = tryAct("dispatcher", id, "close", Map.of());
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.json().path("detail").asString()).contains("“已上报”").contains("立案受理");
+    }
+
+    @Test
+    void theDetailListsOnlyTheActionsThisUserMayTakeNow() {
+        long id = dispatchedToPropertyOffice();
+        assertThat(get("handler", id).path("allowedActions").findValuesAsString("allowedActions")).isEmpty();
+        assertThat(get("handler", id).path("allowedActions").toString()).contains("ACCEPT").contains("RETURN")
+                .doesNotContain("TRANSFER");
+        assertThat(get("dispatcher", id).path("allowedActions").toString()).contains("TRANSFER").doesNotContain("ACCEPT");
+    }
+
+    @Test
+    void aNearbyReportOfTheSameKindIsOfferedAsDuplicateAndMergedCasesFollowTheLead() {
+        long lead = report("gumei", "LIVE_WATER_POWER", "凤翔小镇社区第一网格第2单元", "小区停水一天了");
+        double[] p = pointIn("凤翔小镇社区第一网格第2单元");
+        Http.Response second = http.post("/api/cases", Map.of("category", "LIVE_WATER_POWER", "description", "小区停水了",
+                "lat", p[0] + 0.0003, "lng", p[1], "channel", "PUBLIC_PHONE", "reporterName", "钱先生",
+                "reporterPhone", "13900001111")).bearer(token("dispatcher")).send();
+        assertThat(second.status()).isEqualTo(201);
+        JsonNode candidates = second.json().path("candidates");
+        assertThat(ids(candidates)).contains(lead);
+        JsonNode candidate = candidates.get(0);
+        assertThat(candidate.path("distanceMeters").asLong()).isBetween(20L, 60L);
+        assertThat(candidate.path("textSimilarity").asDouble()).isGreaterThan(0.3);
+        long dup = second.json().path("id").asLong();
+        assertThat(ids(http.get("/api/cases/" + dup + "/duplicates").bearer(token("dispatcher")).send().json()))
+                .contains(lead);
+
+        act("dispatcher", dup, "merge", Map.of("leadCaseId", lead));
+        assertThat(get("dispatcher", dup).path("state").asString()).isEqualTo("MERGED");
+        act("dispatcher", lead, "register", Map.of());
+        act("dispatcher", lead, "dispatch", Map.of("departmentId", departmentId("MS-ZZB")));
+        act("handler-ms-zzb", lead, "accept", Map.of());
+        act("handler-ms-zzb", lead, "resolve", Map.of("note", "供水管网抢修完毕，已恢复供水"));
+        act("dispatcher", lead, "verify", Map.of());
+        act("dispatcher", lead, "close", Map.of());
+        JsonNode dupHistory = http.get("/api/cases/" + dup + "/history").bearer(token("dispatcher")).send().json();
+        JsonNode last = dupHistory.get(dupHistory.size() - 1);
+        assertThat(last.path("actionLabel").asString()).isEqualTo("随主件办结");
+        assertThat(last.path("note").asString()).contains("已恢复供水");
+    }
+
+    @Test
+    void theListFiltersPaginatesAndCounts() {
+        for (int i = 0; i < 3; i++) {
+            report("gumei", "URBAN_STREET_VENDOR", "凤翔小镇社区第一网格第1单元", "占道经营第" + i + "处");
+        }
+        JsonNode page = http.get("/api/cases" + Http.query("q", "占道经营第", "size", 2, "page", 0))
+                .bearer(token("dispatcher")).send().json();
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.path("items").size()).isEqualTo(2);
+        assertThat(page.path("items").get(0).path("createdAt").asString())
+                .isGreaterThanOrEqualTo(page.path("items").get(1).path("createdAt").asString());
+        Http.Response bad = http.get("/api/cases" + Http.query("state", "NOPE")).bearer(token("dispatcher")).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsString("field")).containsExactly("state");
+        JsonNode byCode = http.get("/api/cases/by-code/" + page.path("items").get(0).path("code").asString())
+                .bearer(token("dispatcher")).send().json();
+        assertThat(byCode.path("id").asLong()).isEqualTo(page.path("items").get(0).path("id").asLong());
+    }
+
+    @Test
+    void aGridWorkerSettlesASmallMatterOnTheSpot() {
+        double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+        Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_SANITATION", "description", "楼道杂物堆放",
+                "lat", p[0], "lng", p[1], "resolvedOnSpot", true, "onSpotReply", "已协调住户清理")).bearer(token("gumei")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().path("state").asString()).isEqualTo("RESOLVED");
+        assertThat(r.json().path("detail").path("resolvedTier").asString()).isEqualTo("GRID");
+    }
+
+    @Test
+    void deletingARegionThatStillHasCasesIsRefused() {
+        long town = regionId("370481");
+        long newTown = http.post("/api/regions", Map.of("code", "T" + System.nanoTime(), "name", "测试镇", "type", "TOWN",
+                "parentId", town, "boundary", Http.JSON.readTree("{\"type\":\"Polygon\",\"coordinates\":[[[110.0,30.0],[110.01,30.0],[110.01,30.01],[110.0,30.01],[110.0,30.0]]]}")))
+                .bearer(token("admin")).send().json().path("id").asLong();
+        Http.Response c = http.post("/api/cases", Map.of("category", "REQ_HELP", "description", "求助",
+                "regionId", newTown, "channel", "PUBLIC_PHONE", "reporterPhone", "13700001234")).bearer(token("hotline")).send();
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
+        Http.Response del = http.delete("/api/regions/" + newTown).bearer(token("admin")).send();
+        assertThat(del.status()).isEqualTo(409);
+        assertThat(del.json().path("detail").asString()).contains("件事件");
+    }
+}
