@@ -10,7 +10,9 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
         CaseEvent.CaseEscalated, CaseEvent.CaseDispatched, CaseEvent.CaseAccepted, CaseEvent.CaseReturned,
         CaseEvent.CaseResolved, CaseEvent.CaseVerified, CaseEvent.CaseClosed, CaseEvent.CaseReopened,
         CaseEvent.CaseMerged, CaseEvent.CaseTransferred, CaseEvent.CaseParked, CaseEvent.CaseResumed,
-        CaseEvent.CaseRevisited {
+        CaseEvent.CaseRevisited, CaseEvent.CaseFirstContacted, CaseEvent.CaseExtensionRequested,
+        CaseEvent.CaseExtensionDecided, CaseEvent.CaseProgressRecorded, CaseEvent.CaseDeadlineWarning,
+        CaseEvent.SupervisionOrderIssued {
 
     /** What every case event says: which case, where it stands now, who did it and when. */
     record Facts(long caseId, String code, CaseState state, Tier tier, Long departmentId, long regionId,
@@ -70,5 +72,31 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
 
     /** @param needsLeader a second 不满意: the case goes to the leader */
     record CaseRevisited(Facts facts, Satisfaction satisfaction, boolean needsLeader) implements CaseEvent {
+    }
+
+    /** 首次联系: the handler reached the citizen (12345: within 1 working day). */
+    record CaseFirstContacted(Facts facts, String note) implements CaseEvent {
+    }
+
+    /** 申请延期: a handler asks for more working days, before the deadline. */
+    record CaseExtensionRequested(Facts facts, long extensionId, int workingDays, String reason) implements CaseEvent {
+    }
+
+    /** 延期审批: approved (with the new deadline) or refused by a dispatcher or leader. */
+    record CaseExtensionDecided(Facts facts, long extensionId, boolean approved, Instant newDueAt, String note)
+            implements CaseEvent {
+    }
+
+    /** 阶段性进展: not done in time; the citizen is told the reason, next steps and a new date. */
+    record CaseProgressRecorded(Facts facts, String reason, String nextSteps, java.time.LocalDate promisedDate)
+            implements CaseEvent {
+    }
+
+    /** A deadline light changed: YELLOW one working day before the deadline, RED once it has passed. */
+    record CaseDeadlineWarning(Facts facts, String light, Instant dueAt) implements CaseEvent {
+    }
+
+    /** 督办单: issued once when a case turns red, to its handler and their leader. */
+    record SupervisionOrderIssued(Facts facts, long orderId, Instant dueAt, Long handlerId) implements CaseEvent {
     }
 }

@@ -1,5 +1,6 @@
 package cn.huying.cases;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,13 +9,25 @@ import java.util.List;
  * are not users (hotline, letters, portal).
  *
  * @param resolvedOnSpot a grid worker settled it already 即办; {@code onSpotReply} says how
+ * @param receivedAt     when the request was received, if earlier than now (a hotline transfer's
+ *                       receipt time); time limits count from it. {@code null}: now
+ * @param externalDueAt  a completion deadline imposed by the sender (the hotline's own), if any;
+ *                       the earlier of it and our own applies
  */
 public record NewCase(String categoryCode, Channel channel, Urgency urgency, String title, String description,
                       Double lat, Double lng, String address, Long regionId, String reporterName,
                       String reporterPhone, boolean resolvedOnSpot, String onSpotReply, List<Upload> attachments,
-                      String idempotencyKey) {
+                      String idempotencyKey, Instant receivedAt, Instant externalDueAt) {
 
     public NewCase {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A report without sender-imposed times. */
+    public NewCase(String categoryCode, Channel channel, Urgency urgency, String title, String description,
+                   Double lat, Double lng, String address, Long regionId, String reporterName, String reporterPhone,
+                   boolean resolvedOnSpot, String onSpotReply, List<Upload> attachments, String idempotencyKey) {
+        this(categoryCode, channel, urgency, title, description, lat, lng, address, regionId, reporterName,
+                reporterPhone, resolvedOnSpot, onSpotReply, attachments, idempotencyKey, null, null);
     }
 }

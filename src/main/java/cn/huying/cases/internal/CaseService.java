@@ -493,7 +493,7 @@ public class CaseService implements Cases {
                 i.reporter().phoneMasked(), c.state(), c.state().label(), c.tier(), c.tier().label(), tierPath,
                 c.resolvedTier(), c.departmentId(), departmentName, c.handlerId(), c.leadCaseId(), c.reworkCount(),
                 c.satisfaction(), c.reply(), c.createdAt(), c.updatedAt(), c.dispatchedAt(), c.acceptedAt(),
-                c.resolvedAt(), c.closedAt(), c.version(), allowed, files);
+                c.resolvedAt(), c.closedAt(), c.version(), allowed, files, null);
     }
 
     /** The actions this user may take on the case now: table, permission, department and reporter rules. */
