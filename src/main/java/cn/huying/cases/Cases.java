@@ -37,4 +37,7 @@ public interface Cases {
 
     record Contact(String name, String phone) {
     }
+
+    /** The reporter's phone, decrypted, for a system notification (a text message); never shown to a user. */
+    Optional<String> notificationPhone(long id);
 }

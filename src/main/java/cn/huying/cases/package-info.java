@@ -7,5 +7,5 @@
  * {@link cn.huying.cases.CaseEvent} published on every transition.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases",
-        allowedDependencies = {"identity", "region", "shared"})
+        allowedDependencies = {"identity", "region", "calendar", "shared"})
 package cn.huying.cases;

@@ -35,8 +35,59 @@ public final class CaseFile {
                            String phoneLast4) {
     }
 
+    /**
+     * The case's time limits 限时办结: set at registration from the rule version the case is judged
+     * by, moved by approved extensions, stopped while parked or transferred, finished when resolved.
+     *
+     * @param level      0 green, 1 yellow, 2 red — as the sweep last saw it
+     * @param nextSlaAt  when the sweep must look at the case again (null: nothing left to watch)
+     */
+    public record Sla(Instant receivedAt, Instant externalDueAt, Integer ruleVersion, Long ruleId,
+                      Instant firstContactDueAt, Instant firstContactedAt, Instant dueAt, boolean assumed,
+                      int extensionDays, Instant yellowAt, Instant redAt, int level, Instant nextSlaAt,
+                      Instant clockStoppedAt, Instant progressDueAt, Instant lastProgressAt) {
+
+        /** Before registration: only the receipt time (and a sender's deadline) are known. */
+        public static Sla received(Instant receivedAt, Instant externalDueAt) {
+            return new Sla(receivedAt, externalDueAt, null, null, null, null, null, false, 0, null, null, 0, null, null,
+                    null, null);
+        }
+
+        Sla withClockStopped(Instant at) {
+            return new Sla(receivedAt, externalDueAt, ruleVersion, ruleId, firstContactDueAt, firstContactedAt, dueAt,
+                    assumed, extensionDays, yellowAt, redAt, level, null, at, progressDueAt, lastProgressAt);
+        }
+
+        Sla finished() {
+            return new Sla(receivedAt, externalDueAt, ruleVersion, ruleId, firstContactDueAt, firstContactedAt, dueAt,
+                    assumed, extensionDays, yellowAt, redAt, level, null, clockStoppedAt, progressDueAt, lastProgressAt);
+        }
+
+        Sla withFirstContact(Instant at) {
+            return new Sla(receivedAt, externalDueAt, ruleVersion, ruleId, firstContactDueAt, at, dueAt, assumed,
+                    extensionDays, yellowAt, redAt, level, nextSlaAt, clockStoppedAt, progressDueAt, lastProgressAt);
+        }
+
+        Sla withProgress(Instant at) {
+            return new Sla(receivedAt, externalDueAt, ruleVersion, ruleId, firstContactDueAt, firstContactedAt, dueAt,
+                    assumed, extensionDays, yellowAt, redAt, level, nextSlaAt, clockStoppedAt, progressDueAt, at);
+        }
+
+        Sla withLevel(int newLevel, Instant next) {
+            return new Sla(receivedAt, externalDueAt, ruleVersion, ruleId, firstContactDueAt, firstContactedAt, dueAt,
+                    assumed, extensionDays, yellowAt, redAt, newLevel, next, clockStoppedAt, progressDueAt,
+                    lastProgressAt);
+        }
+
+        /** Whether the clock runs: registered, not stopped, not finished. */
+        public boolean running() {
+            return dueAt != null && clockStoppedAt == null && nextSlaAt != null;
+        }
+    }
+
     private Long id;
     private final Intake intake;
+    private Sla sla;
     private CaseState state;
     private Tier tier;
     private String tierPath;
@@ -66,8 +117,10 @@ public final class CaseFile {
     }
 
     /** A new case as reported, at the tier the {@link EscalationPolicy} gives. */
-    static CaseFile report(Intake intake, Tier startTier, Actor reporter, List<Long> attachmentIds, Instant now) {
+    static CaseFile report(Intake intake, Tier startTier, Actor reporter, List<Long> attachmentIds, Instant now,
+                           Sla received) {
         CaseFile c = new CaseFile(intake, now);
+        c.sla = received;
         c.state = CaseState.REPORTED;
         c.tier = startTier;
         c.tierPath = startTier.name();
@@ -83,9 +136,11 @@ public final class CaseFile {
     static CaseFile restore(long id, Intake intake, CaseState state, Tier tier, String tierPath, Tier resolvedTier,
                             Long departmentId, Long handlerId, Long leadCaseId, int reworkCount, int unsatisfiedCount,
                             Satisfaction satisfaction, String reply, Instant createdAt, Instant updatedAt,
-                            Instant dispatchedAt, Instant acceptedAt, Instant resolvedAt, Instant closedAt, long version) {
+                            Instant dispatchedAt, Instant acceptedAt, Instant resolvedAt, Instant closedAt, long version,
+                            Sla sla) {
         CaseFile c = new CaseFile(intake, createdAt);
         c.id = id;
+        c.sla = sla;
         c.state = state;
         c.tier = tier;
         c.tierPath = tierPath;
@@ -112,6 +167,7 @@ public final class CaseFile {
     void resolveOnSpot(Actor actor, String reply, List<Long> attachments, Instant now) {
         TransitionTable.Transition t = guard(CaseAction.RESOLVE_ON_SPOT, actor);
         require(reply, "reply");
+        this.sla = sla.finished();
         this.reply = reply.strip();
         this.resolvedTier = tier;
         this.resolvedAt = now;
@@ -129,9 +185,10 @@ public final class CaseFile {
         pendingEvents.add(new CaseEvent.CaseEscalated(facts(now), from));
     }
 
-    /** 立案/受理 by the town command centre, from any tier. */
-    void register(Actor actor, String note, Instant now) {
+    /** 立案/受理 by the town command centre, from any tier; the time limits start to count. */
+    void register(Actor actor, String note, Instant now, Sla limits) {
         TransitionTable.Transition t = guard(CaseAction.REGISTER, actor);
+        this.sla = limits;
         moveTier(t.tierAfter());
         move(t, actor, note, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseRegistered(facts(now)));
@@ -141,6 +198,7 @@ public final class CaseFile {
     void reject(Actor actor, String reason, Instant now) {
         TransitionTable.Transition t = guard(CaseAction.REJECT, actor);
         require(reason, "reason");
+        this.sla = sla.finished();
         this.reply = reason.strip();
         move(t, actor, reason, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseRejected(facts(now), this.reply));
@@ -156,6 +214,7 @@ public final class CaseFile {
             throw DomainException.conflict("case.merge.lead-finished", lead.code(), lead.state().label());
         }
         this.leadCaseId = lead.id();
+        this.sla = sla.finished();
         move(t, actor, note == null ? "并入主件 " + lead.code() : note, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseMerged(facts(now), lead.id()));
     }
@@ -175,13 +234,15 @@ public final class CaseFile {
     void park(Actor actor, String reason, Instant now) {
         TransitionTable.Transition t = guard(CaseAction.PARK, actor);
         require(reason, "reason");
+        this.sla = sla.withClockStopped(now);
         move(t, actor, reason, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseParked(facts(now), reason.strip()));
     }
 
-    /** A parked case resumes at registration. */
-    void resume(Actor actor, String note, Instant now) {
+    /** A parked case resumes at registration, its deadlines moved by the days it was parked. */
+    void resume(Actor actor, String note, Instant now, Sla resumed) {
         TransitionTable.Transition t = guard(CaseAction.RESUME, actor);
+        this.sla = resumed;
         this.departmentId = null;
         this.handlerId = null;
         move(t, actor, note, List.of(), now);
@@ -192,6 +253,7 @@ public final class CaseFile {
     void transfer(Actor actor, String reason, Instant now) {
         TransitionTable.Transition t = guard(CaseAction.TRANSFER, actor);
         require(reason, "reason");
+        this.sla = sla.withClockStopped(now);
         move(t, actor, reason, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseTransferred(facts(now), reason.strip()));
     }
@@ -225,6 +287,7 @@ public final class CaseFile {
             requireOwnDepartment(actor);
         }
         require(reply, "reply");
+        this.sla = sla.finished();
         this.reply = reply.strip();
         this.resolvedTier = tier;
         this.resolvedAt = now;
@@ -240,9 +303,10 @@ public final class CaseFile {
     }
 
     /** 重办: verification failed; the case goes back to be done again (counts as rework). */
-    void reopen(Actor actor, String reason, Instant now) {
+    void reopen(Actor actor, String reason, Instant now, Sla fresh) {
         TransitionTable.Transition t = guard(CaseAction.REOPEN, actor);
         require(reason, "reason");
+        this.sla = fresh;
         this.reworkCount++;
         move(t, actor, reason, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseReopened(facts(now), reworkCount, reason.strip()));
@@ -259,7 +323,7 @@ public final class CaseFile {
     /**
      * 回访评价. 不满意 reopens the case once (重办); a second 不满意 ends the revisit and goes to the leader.
      */
-    void revisit(Actor actor, Satisfaction rating, String comment, Instant now) {
+    void revisit(Actor actor, Satisfaction rating, String comment, Instant now, Sla ifReopened) {
         TransitionTable.Transition t = guard(CaseAction.REVISIT, actor);
         if (rating == null) {
             throw DomainException.invalid("case.field.required", "satisfaction");
@@ -276,6 +340,7 @@ public final class CaseFile {
             reworkCount++;
             CaseState from = state;
             state = CaseState.REOPENED;
+            sla = ifReopened;
             record(CaseAction.REVISIT.name(), from, actor, primaryRole(actor, t), note, List.of(), now);
             pendingEvents.add(new CaseEvent.CaseRevisited(facts(now), rating, false));
             pendingEvents.add(new CaseEvent.CaseReopened(facts(now), reworkCount, note));
@@ -287,6 +352,86 @@ public final class CaseFile {
         }
         move(t, actor, note, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseRevisited(facts(now), rating, needsLeader));
+    }
+
+    // ---- time-limit events (no state change, but history and an event) ----------------------
+
+    /** 首次联系: the citizen was reached. Once per case, while it is with a department. */
+    void firstContact(Actor actor, String note, Instant now) {
+        if (sla.firstContactedAt() != null) {
+            throw DomainException.conflict("case.first-contact.done");
+        }
+        requireWithDepartment(actor, "首次联系");
+        this.sla = sla.withFirstContact(now);
+        record("FIRST_CONTACT", state, actor, null, note, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseFirstContacted(facts(now), note));
+    }
+
+    /** 申请延期: before the deadline, by the department handling it. */
+    void extensionRequested(Actor actor, long extensionId, int workingDays, String reason, Instant now) {
+        requireWithDepartment(actor, "申请延期");
+        if (sla.dueAt() == null || !now.isBefore(sla.dueAt())) {
+            throw DomainException.conflict("case.extension.after-deadline");
+        }
+        record("EXTENSION_REQUEST", state, actor, null, "申请延期 " + workingDays + " 个工作日：" + reason, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseExtensionRequested(facts(now), extensionId, workingDays, reason));
+    }
+
+    /** 延期审批: an approval moves the deadline (the new one goes into the history). */
+    void extensionDecided(Actor actor, long extensionId, boolean approved, Sla extended, String note, String summary,
+                          Instant now) {
+        if (approved) {
+            this.sla = extended;
+        }
+        record(approved ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED", state, actor, null, summary, List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseExtensionDecided(facts(now), extensionId, approved,
+                approved ? extended.dueAt() : null, note));
+    }
+
+    /** 阶段性进展: not done in time; the reason, next steps and a new date for the citizen. */
+    void progressRecorded(Actor actor, String reason, String nextSteps, java.time.LocalDate promised, Instant now) {
+        requireWithDepartment(actor, "反馈阶段性进展");
+        this.sla = sla.withProgress(now);
+        record("PROGRESS", state, actor, null, "原因：" + reason + "；下一步：" + nextSteps + "；预计办结：" + promised,
+                List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseProgressRecorded(facts(now), reason, nextSteps, promised));
+    }
+
+    /** The sweep saw a light change: YELLOW (level 1) or RED (level 2). */
+    void deadlineLight(int level, Instant next, Actor system, Instant now) {
+        this.sla = sla.withLevel(level, next);
+        String light = level >= 2 ? "RED" : "YELLOW";
+        record(level >= 2 ? "DEADLINE_RED" : "DEADLINE_YELLOW", state, system, null,
+                level >= 2 ? "已超过办结时限，红灯督办" : "距办结时限不足一个工作日，黄灯预警", List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseDeadlineWarning(facts(now), light, sla.dueAt()));
+    }
+
+    /** New deadlines after a holiday notice replaced assumed days; the lights are watched afresh. */
+    void deadlinesRecomputed(Sla fresh, Actor system, String note, Instant now) {
+        this.sla = new Sla(fresh.receivedAt(), fresh.externalDueAt(), fresh.ruleVersion(), fresh.ruleId(),
+                fresh.firstContactDueAt(), sla.firstContactedAt(), fresh.dueAt(), fresh.assumed(), fresh.extensionDays(),
+                fresh.yellowAt(), fresh.redAt(), 0, fresh.yellowAt(), null, fresh.progressDueAt(), sla.lastProgressAt());
+        record("DEADLINE_RECOMPUTED", state, system, null, note, List.of(), now);
+    }
+
+    /** Nothing left to watch (the case left the clock some other way). */
+    void stopWatching() {
+        this.sla = sla.finished();
+    }
+
+    void supervisionOrderIssued(long orderId, Instant now) {
+        pendingEvents.add(new CaseEvent.SupervisionOrderIssued(facts(now), orderId, sla.dueAt(), handlerId));
+    }
+
+    /** Steps only the department handling the case (or the command centre) may take. */
+    private void requireWithDepartment(Actor actor, String what) {
+        if (state != CaseState.DISPATCHED && state != CaseState.ACCEPTED) {
+            throw DomainException.conflict("case.sla.not-with-department", state.label(), what);
+        }
+        if (actor.roles().contains(Roles.DISPATCHER)) {
+            return;
+        }
+        requireOwnDepartment(actor);
     }
 
     // ---- guards and bookkeeping -----------------------------------------------------------
@@ -417,4 +562,5 @@ public final class CaseFile {
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
     public long version() { return version; }
+    public Sla sla() { return sla; }
 }

@@ -32,7 +32,9 @@ class CaseRepository {
             reporter_user_id, reporter_name_enc, reporter_phone_enc, reporter_phone_mask, reporter_phone_last4,
             state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id, rework_count,
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
-            dispatched_at, accepted_at, resolved_at, closed_at, version""";
+            dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, external_due_at, rule_version,
+            rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days, yellow_at, red_at,
+            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at""";
 
     private final JdbcClient jdbc;
 
@@ -70,7 +72,13 @@ class CaseRepository {
                 rs.getInt("rework_count"), rs.getInt("unsatisfied_count"),
                 enumOrNull(Satisfaction.class, rs.getString("satisfaction")), rs.getString("reply"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "dispatched_at"),
-                instant(rs, "accepted_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getLong("version"));
+                instant(rs, "accepted_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getLong("version"),
+                new CaseFile.Sla(instant(rs, "received_at"), instant(rs, "external_due_at"),
+                        rs.getObject("rule_version", Integer.class), rs.getObject("rule_id", Long.class),
+                        instant(rs, "first_contact_due_at"), instant(rs, "first_contacted_at"), instant(rs, "due_at"),
+                        rs.getBoolean("due_assumed"), rs.getInt("extension_days"), instant(rs, "yellow_at"),
+                        instant(rs, "red_at"), rs.getInt("sla_level"), instant(rs, "next_sla_at"),
+                        instant(rs, "clock_stopped_at"), instant(rs, "progress_due_at"), instant(rs, "last_progress_at")));
     }
 
     Optional<CaseFile> find(long id) {
@@ -120,16 +128,23 @@ class CaseRepository {
                     region_id, town_id, reporter_user_id, reporter_name_enc, reporter_phone_enc, reporter_phone_mask,
                     reporter_phone_last4, state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id,
                     rework_count, unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at,
-                    updated_at, dispatched_at, accepted_at, resolved_at, closed_at, version)
+                    updated_at, dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, external_due_at,
+                    rule_version, rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days,
+                    yellow_at, red_at, sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?, 0)""")
+                        ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(i.code(), i.kind().name(), i.categoryId(), i.channel().name(), i.urgency().name(), i.title(),
                         i.description(), i.lat(), i.lng(), i.address(), i.regionId(), i.townId(), r.userId(),
                         r.nameEncrypted(), r.phoneEncrypted(), r.phoneMasked(), r.phoneLast4(), c.state().name(),
                         c.tier().name(), c.tierPath(), name(c.resolvedTier()), c.departmentId(), c.handlerId(),
                         c.leadCaseId(), c.reworkCount(), c.unsatisfiedCount(), name(c.satisfaction()), c.reply(),
                         i.createdBy(), i.idempotencyKey(), utc(c.createdAt()), utc(c.updatedAt()),
-                        utc(c.dispatchedAt()), utc(c.acceptedAt()), utc(c.resolvedAt()), utc(c.closedAt()))
+                        utc(c.dispatchedAt()), utc(c.acceptedAt()), utc(c.resolvedAt()), utc(c.closedAt()),
+                        utc(c.sla().receivedAt()), utc(c.sla().externalDueAt()), c.sla().ruleVersion(), c.sla().ruleId(),
+                        utc(c.sla().firstContactDueAt()), utc(c.sla().firstContactedAt()), utc(c.sla().dueAt()),
+                        c.sla().assumed(), c.sla().extensionDays(), utc(c.sla().yellowAt()), utc(c.sla().redAt()),
+                        c.sla().level(), utc(c.sla().nextSlaAt()), utc(c.sla().clockStoppedAt()),
+                        utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         c.assignId(id);
@@ -142,12 +157,18 @@ class CaseRepository {
                 UPDATE case_file SET state = ?, tier = ?, tier_path = ?, resolved_tier = ?, department_id = ?,
                     handler_id = ?, lead_case_id = ?, rework_count = ?, unsatisfied_count = ?, satisfaction = ?,
                     reply = ?, updated_at = ?, dispatched_at = ?, accepted_at = ?, resolved_at = ?, closed_at = ?,
-                    version = version + 1
+                    rule_version = ?, rule_id = ?, first_contact_due_at = ?, first_contacted_at = ?, due_at = ?,
+                    due_assumed = ?, extension_days = ?, yellow_at = ?, red_at = ?, sla_level = ?, next_sla_at = ?,
+                    clock_stopped_at = ?, progress_due_at = ?, last_progress_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(c.state().name(), c.tier().name(), c.tierPath(), name(c.resolvedTier()), c.departmentId(),
                         c.handlerId(), c.leadCaseId(), c.reworkCount(), c.unsatisfiedCount(), name(c.satisfaction()),
                         c.reply(), utc(c.updatedAt()), utc(c.dispatchedAt()), utc(c.acceptedAt()),
-                        utc(c.resolvedAt()), utc(c.closedAt()), c.id(), expectedVersion)
+                        utc(c.resolvedAt()), utc(c.closedAt()), c.sla().ruleVersion(), c.sla().ruleId(),
+                        utc(c.sla().firstContactDueAt()), utc(c.sla().firstContactedAt()), utc(c.sla().dueAt()),
+                        c.sla().assumed(), c.sla().extensionDays(), utc(c.sla().yellowAt()), utc(c.sla().redAt()),
+                        c.sla().level(), utc(c.sla().nextSlaAt()), utc(c.sla().clockStoppedAt()),
+                        utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt()), c.id(), expectedVersion)
                 .update();
         return n == 1;
     }

@@ -77,11 +77,18 @@ public class CaseService implements Cases {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TimeLimitRules rules;
+    private final TimeLimitPolicy timeLimits;
+    private final TimeLimitConfig.SlaProperties slaProperties;
 
     CaseService(CaseRepository cases, CaseQueries queries, CategoryRepository categories, AttachmentStore attachments,
                 EscalationPolicy escalation, DuplicatePolicy duplicates, Regions regions, RegionPathLookup paths,
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
-                AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
+                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties) {
+        this.rules = rules;
+        this.timeLimits = timeLimits;
+        this.slaProperties = slaProperties;
         this.cases = cases;
         this.queries = queries;
         this.categories = categories;
@@ -163,9 +170,13 @@ public class CaseService implements Cases {
             errors.add("onSpotReply", "case.field.required-named", "就地办结情况");
         }
         List<AttachmentStore.Checked> files = attachments.check(report.attachments(), "attachments", errors);
+        Instant now = clock.instant();
+        if (report.receivedAt() != null && (report.receivedAt().isAfter(now.plusSeconds(300))
+                || report.receivedAt().isBefore(now.minus(java.time.Duration.ofDays(366))))) {
+            errors.add("receivedAt", "case.received-at.invalid");
+        }
         errors.throwIfAny();
 
-        Instant now = clock.instant();
         List<RegionRef> lineage = regions.lineage(region.id());
         RegionRef town = lineage.stream().filter(r -> r.type() == RegionType.TOWN).findFirst().orElse(null);
         String prefix = town == null ? "HY" : regions.find(town.id()).map(RegionView::abbr)
@@ -189,7 +200,8 @@ public class CaseService implements Cases {
         List<DuplicateCandidate> candidates = candidatesFor(category.id(), report.lat(), report.lng(), description,
                 null, reporter, now);
 
-        CaseFile c = CaseFile.report(intake, start, actor, List.of(), now);
+        CaseFile c = CaseFile.report(intake, start, actor, List.of(), now,
+                CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));
         long id = cases.insert(c);
         List<Long> attachmentIds = attachments.store(id, files, reporter.id());
         c.registerReported();
@@ -299,7 +311,7 @@ public class CaseService implements Cases {
         switch (action) {
             case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, note, attachmentIds, now);
             case ESCALATE -> c.escalate(actor, note, attachmentIds, now);
-            case REGISTER -> c.register(actor, note, now);
+            case REGISTER -> c.register(actor, note, now, limitsFor(c, c.sla().receivedAt()));
             case REJECT -> c.reject(actor, note, now);
             case MERGE -> c.mergeInto(actor, lead(req, user), note, now);
             case DISPATCH -> {
@@ -307,15 +319,18 @@ public class CaseService implements Cases {
                 c.dispatch(actor, dept.id(), req.handlerId(), note, now);
             }
             case PARK -> c.park(actor, note, now);
-            case RESUME -> c.resume(actor, note, now);
+            case RESUME -> c.resume(actor, note, now, timeLimits.resumed(c.sla(), now));
             case TRANSFER -> c.transfer(actor, note, now);
             case ACCEPT -> c.accept(actor, note, now);
-            case RETURN -> c.returnToDispatcher(actor, note, now);
+            case RETURN -> {
+                requireReturnWindow(c, now);
+                c.returnToDispatcher(actor, note, now);
+            }
             case RESOLVE -> c.resolve(actor, note, attachmentIds, now);
             case VERIFY -> c.verify(actor, note, attachmentIds, now);
-            case REOPEN -> c.reopen(actor, note, now);
+            case REOPEN -> c.reopen(actor, note, now, reworkLimits(c, now));
             case CLOSE -> c.close(actor, note, now);
-            case REVISIT -> c.revisit(actor, req.satisfaction(), note, now);
+            case REVISIT -> c.revisit(actor, req.satisfaction(), note, now, reworkLimits(c, now));
         }
         if (!cases.update(c, expected)) {
             throw stale(cases.find(id).orElseThrow());
@@ -329,6 +344,45 @@ public class CaseService implements Cases {
         }
         return view(c, user);
     }
+
+    /** The time limits a case is judged by at registration, from the active rule version. */
+    CaseFile.Sla limitsFor(CaseFile c, Instant receivedAt) {
+        Category category = categories.find(c.intake().categoryId()).orElseThrow();
+        List<cn.huying.cases.TimeLimitRule> active = rules.activeRules();
+        TimeLimitPolicy.Applied applied = timeLimits.select(active, c.intake().channel(), category.timeLimitKey(),
+                c.intake().urgency());
+        int version = active.isEmpty() ? 0 : active.get(0).version();
+        return timeLimits.limits(receivedAt, c.sla().externalDueAt(), version, applied, 0);
+    }
+
+    /** Rework 重办 gets the completion limit of the rule the case was judged by, counted from now. */
+    private CaseFile.Sla reworkLimits(CaseFile c, Instant now) {
+        if (c.sla().ruleId() == null) {
+            return c.sla();
+        }
+        cn.huying.cases.TimeLimitRule rule = rules.find(c.sla().ruleId()).orElse(null);
+        if (rule == null) {
+            return c.sla();
+        }
+        CaseFile.Sla fresh = timeLimits.limits(now, null, c.sla().ruleVersion(), new TimeLimitPolicy.Applied(rule, null), 0);
+        return new CaseFile.Sla(c.sla().receivedAt(), c.sla().externalDueAt(), fresh.ruleVersion(), fresh.ruleId(),
+                c.sla().firstContactDueAt(), c.sla().firstContactedAt(), fresh.dueAt(), fresh.assumed(), 0,
+                fresh.yellowAt(), fresh.redAt(), 0, fresh.nextSlaAt(), null, fresh.progressDueAt(), null);
+    }
+
+    /** 超范围回退: within {@code huying.sla.return-window-days} working days of dispatch, else refused with why. */
+    private void requireReturnWindow(CaseFile c, Instant now) {
+        if (c.dispatchedAt() == null) {
+            return;
+        }
+        Instant last = timeLimits.endOfNthWorkdayAfter(c.dispatchedAt(), slaProperties.returnWindowDays());
+        if (now.isAfter(last)) {
+            throw DomainException.conflict("case.return.too-late", slaProperties.returnWindowDays(),
+                    DAY_TEXT.format(c.dispatchedAt().atZone(ZONE)), DAY_TEXT.format(last.atZone(ZONE)));
+        }
+    }
+
+    private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     /** 重复件随主件: when a lead case closes, every merged case gets its answer and its reporter is told. */
     private void followLead(CaseFile lead, Actor actor, Instant now) {
@@ -369,6 +423,10 @@ public class CaseService implements Cases {
     }
 
     // ---- reads ----------------------------------------------------------------------------
+
+    CaseScope caseScope(CurrentUser user) {
+        return scopeOf(user);
+    }
 
     private CaseScope scopeOf(CurrentUser user) {
         return CaseScope.of(user, currentUsers.scopeOf(user));
@@ -453,6 +511,11 @@ public class CaseService implements Cases {
         return new Contact(name, phone);
     }
 
+    @Override
+    public Optional<String> notificationPhone(long id) {
+        return cases.find(id).map(c -> personalData.decrypt(c.intake().reporter().phoneEncrypted()));
+    }
+
     private List<DuplicateCandidate> candidatesFor(long categoryId, Double lat, Double lng, String description,
                                                    Long excludeId, CurrentUser viewer, Instant at) {
         if (lat == null || lng == null) {
@@ -493,7 +556,38 @@ public class CaseService implements Cases {
                 i.reporter().phoneMasked(), c.state(), c.state().label(), c.tier(), c.tier().label(), tierPath,
                 c.resolvedTier(), c.departmentId(), departmentName, c.handlerId(), c.leadCaseId(), c.reworkCount(),
                 c.satisfaction(), c.reply(), c.createdAt(), c.updatedAt(), c.dispatchedAt(), c.acceptedAt(),
-                c.resolvedAt(), c.closedAt(), c.version(), allowed, files, null);
+                c.resolvedAt(), c.closedAt(), c.version(), allowed, files, timeLimitsView(c));
+    }
+
+    CaseView.TimeLimits timeLimitsView(CaseFile c) {
+        CaseFile.Sla sla = c.sla();
+        if (sla == null || sla.dueAt() == null) {
+            return sla == null ? null : new CaseView.TimeLimits(sla.receivedAt(), null, null, null, null, null, false, null,
+                    null, "NONE");
+        }
+        String label = sla.ruleId() == null ? null
+                : rules.find(sla.ruleId()).map(cn.huying.cases.TimeLimitRule::label).orElse(null);
+        return new CaseView.TimeLimits(sla.receivedAt(), sla.ruleVersion(), label, sla.firstContactDueAt(),
+                sla.firstContactedAt(), sla.dueAt(), sla.assumed(), sla.yellowAt(), sla.redAt(), light(c, clock.instant()));
+    }
+
+    /** The traffic light of a case now: GREEN, YELLOW, RED, STOPPED (off the clock), DONE or NONE. */
+    static String light(CaseFile c, Instant now) {
+        CaseFile.Sla sla = c.sla();
+        if (sla == null || sla.dueAt() == null) {
+            return "NONE";
+        }
+        if (EnumSet.of(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED, CaseState.REVISITED, CaseState.MERGED,
+                CaseState.REJECTED).contains(c.state())) {
+            return c.resolvedAt() != null && c.resolvedAt().isAfter(sla.dueAt()) ? "LATE" : "DONE";
+        }
+        if (sla.clockStoppedAt() != null) {
+            return "STOPPED";
+        }
+        if (!now.isBefore(sla.redAt())) {
+            return "RED";
+        }
+        return !now.isBefore(sla.yellowAt()) ? "YELLOW" : "GREEN";
     }
 
     /** The actions this user may take on the case now: table, permission, department and reporter rules. */

@@ -87,8 +87,14 @@ class TransitionTableTest {
                 new CaseFile.Reporter(REPORTER, null, null, null, null), REPORTER, null);
         boolean assigned = EnumSetOfAssigned.contains(state);
         return CaseFile.restore(1L, intake, state, tier, tier.name(), null, assigned ? DEPARTMENT : null, null, null, 0,
-                0, null, null, NOW, NOW, null, null, null, null, 3L);
+                0, null, null, NOW, NOW, null, null, null, null, 3L, SLA);
     }
+
+    /** Time limits as after registration: due in five days, watched from the yellow instant. */
+    private static final CaseFile.Sla SLA = new CaseFile.Sla(NOW, null, 1, 1L, null, null,
+            NOW.plus(java.time.Duration.ofDays(5)), false, 0, NOW.plus(java.time.Duration.ofDays(4)),
+            NOW.plus(java.time.Duration.ofDays(6)), 0, NOW.plus(java.time.Duration.ofDays(4)), null,
+            NOW.plus(java.time.Duration.ofDays(9)), null);
 
     private static final Set<CaseState> EnumSetOfAssigned = Set.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
             CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED, CaseState.TRANSFERRED, CaseState.PARKED);
@@ -104,20 +110,20 @@ class TransitionTableTest {
         switch (action) {
             case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, "已现场处理", List.of(), NOW);
             case ESCALATE -> c.escalate(actor, "本级无法解决", List.of(), NOW);
-            case REGISTER -> c.register(actor, "受理", NOW);
+            case REGISTER -> c.register(actor, "受理", NOW, SLA);
             case REJECT -> c.reject(actor, "不属于受理范围", NOW);
             case MERGE -> c.mergeInto(actor, lead, null, NOW);
             case DISPATCH -> c.dispatch(actor, DEPARTMENT, null, "请处理", NOW);
             case PARK -> c.park(actor, "暂不具备解决条件", NOW);
-            case RESUME -> c.resume(actor, "恢复", NOW);
+            case RESUME -> c.resume(actor, "恢复", NOW, SLA);
             case TRANSFER -> c.transfer(actor, "涉嫌违法", NOW);
             case ACCEPT -> c.accept(actor, null, NOW);
             case RETURN -> c.returnToDispatcher(actor, "不属本部门职责", NOW);
             case RESOLVE -> c.resolve(actor, "已办结", List.of(), NOW);
             case VERIFY -> c.verify(actor, "属实", List.of(), NOW);
-            case REOPEN -> c.reopen(actor, "核查未通过", NOW);
+            case REOPEN -> c.reopen(actor, "核查未通过", NOW, SLA);
             case CLOSE -> c.close(actor, null, NOW);
-            case REVISIT -> c.revisit(actor, Satisfaction.SATISFIED, null, NOW);
+            case REVISIT -> c.revisit(actor, Satisfaction.SATISFIED, null, NOW, SLA);
         }
     }
 
@@ -203,7 +209,7 @@ class TransitionTableTest {
         assertThat(c.tier()).isEqualTo(Tier.VILLAGE);
         c.escalate(actor(Roles.VILLAGE_CADRE), "村调委会调解不成", List.of(), NOW);
         assertThat(c.tier()).isEqualTo(Tier.TOWN);
-        c.register(actor(Roles.DISPATCHER), null, NOW);
+        c.register(actor(Roles.DISPATCHER), null, NOW, SLA);
         assertThat(c.tierPath()).isEqualTo("GRID,VILLAGE,TOWN");
         assertThat(c.state()).isEqualTo(CaseState.REGISTERED);
     }
@@ -211,12 +217,12 @@ class TransitionTableTest {
     @Test
     void aFirstUnsatisfiedRevisitReopensTheCaseAndASecondGoesToTheLeader() {
         CaseFile c = caseAt(CaseState.CLOSED, Tier.TOWN);
-        c.revisit(actor(Roles.CITIZEN), Satisfaction.UNSATISFIED, "没修好", NOW);
+        c.revisit(actor(Roles.CITIZEN), Satisfaction.UNSATISFIED, "没修好", NOW, SLA);
         assertThat(c.state()).isEqualTo(CaseState.REOPENED);
         assertThat(c.reworkCount()).isEqualTo(1);
         CaseFile again = CaseFile.restore(1L, c.intake(), CaseState.CLOSED, Tier.TOWN, "TOWN", Tier.TOWN, DEPARTMENT,
-                null, null, 1, 1, Satisfaction.UNSATISFIED, "已修", NOW, NOW, null, null, null, null, 9L);
-        again.revisit(actor(Roles.DISPATCHER), Satisfaction.UNSATISFIED, "仍不满意", NOW);
+                null, null, 1, 1, Satisfaction.UNSATISFIED, "已修", NOW, NOW, null, null, null, null, 9L, SLA);
+        again.revisit(actor(Roles.DISPATCHER), Satisfaction.UNSATISFIED, "仍不满意", NOW, SLA);
         assertThat(again.state()).isEqualTo(CaseState.REVISITED);
         assertThat(again.drainEvents()).anySatisfy(e -> assertThat(e)
                 .isInstanceOfSatisfying(cn.huying.cases.CaseEvent.CaseRevisited.class, r -> assertThat(r.needsLeader()).isTrue()));
@@ -226,7 +232,7 @@ class TransitionTableTest {
     void aCitizenMayRateOnlyTheirOwnRequest() {
         CaseFile c = caseAt(CaseState.CLOSED, Tier.TOWN);
         Actor stranger = new Actor(4242L, "路人", Set.of(Roles.CITIZEN), null);
-        assertThatThrownBy(() -> c.revisit(stranger, Satisfaction.SATISFIED, null, NOW))
+        assertThatThrownBy(() -> c.revisit(stranger, Satisfaction.SATISFIED, null, NOW, SLA))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
     }
 

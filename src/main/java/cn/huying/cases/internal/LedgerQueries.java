@@ -1,0 +1,154 @@
+package cn.huying.cases.internal;
+
+import cn.huying.cases.CaseState;
+import cn.huying.cases.LedgerEntry;
+import cn.huying.cases.SupervisionOrder;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Ledgers 台账 and supervision lists, in the caller's data scope (bound in the SQL). */
+@Repository
+class LedgerQueries {
+
+    /** Which ledger. */
+    enum Ledger {
+        /** 超期台账: past the deadline, clock running. */
+        OVERDUE,
+        /** 问题台账: parked 挂账. */
+        PROBLEMS,
+        /** 黄灯: one working day left. */
+        YELLOW,
+        /** 红灯: overdue since the first working day after the deadline. */
+        RED
+    }
+
+    private static final String RUNNING = " AND c.clock_stopped_at IS NULL AND c.state IN ('REGISTERED', 'DISPATCHED', "
+            + "'ACCEPTED', 'RETURNED', 'REOPENED', 'ESCALATED')";
+
+    private final JdbcClient jdbc;
+
+    LedgerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static String scope(CaseScope scope, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
+        params.add(scope.regions().likePattern());
+        if (scope.departmentId() != null) {
+            where.append(" AND c.department_id = ?");
+            params.add(scope.departmentId());
+        }
+        if (scope.reporterUserId() != null) {
+            where.append(" AND c.reporter_user_id = ?");
+            params.add(scope.reporterUserId());
+        }
+        return where.toString();
+    }
+
+    private static String ledger(Ledger ledger, Instant now, List<Object> params) {
+        return switch (ledger) {
+            case OVERDUE -> {
+                params.add(CaseRepository.utc(now));
+                yield " AND c.due_at < ?" + RUNNING;
+            }
+            case PROBLEMS -> " AND c.state = 'PARKED'";
+            case YELLOW -> {
+                params.add(CaseRepository.utc(now));
+                params.add(CaseRepository.utc(now));
+                yield " AND c.yellow_at <= ? AND c.red_at > ?" + RUNNING;
+            }
+            case RED -> {
+                params.add(CaseRepository.utc(now));
+                yield " AND c.red_at <= ?" + RUNNING;
+            }
+        };
+    }
+
+    List<LedgerEntry> page(Ledger ledger, CaseScope scope, Instant now, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = scope(scope, params) + ledger(ledger, now, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("""
+                SELECT c.id, c.code, c.title, cat.name AS category_name, c.state, c.department_id,
+                       d.name AS department_name, r.name AS region_name, c.received_at, c.due_at, c.yellow_at, c.red_at,
+                       c.progress_due_at, c.last_progress_at, c.clock_stopped_at
+                FROM case_file c JOIN region r ON r.id = c.region_id
+                JOIN case_category cat ON cat.id = c.category_id
+                LEFT JOIN department d ON d.id = c.department_id""" + where
+                        + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
+                .params(params)
+                .query((rs, n) -> entry(rs, now))
+                .list();
+    }
+
+    long count(Ledger ledger, CaseScope scope, Instant now) {
+        List<Object> params = new ArrayList<>();
+        String where = scope(scope, params) + ledger(ledger, now, params);
+        return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    private static LedgerEntry entry(ResultSet rs, Instant now) throws SQLException {
+        CaseState state = CaseState.valueOf(rs.getString("state"));
+        Instant due = CaseRepository.instant(rs, "due_at");
+        Instant yellow = CaseRepository.instant(rs, "yellow_at");
+        Instant red = CaseRepository.instant(rs, "red_at");
+        String light;
+        if (rs.getObject("clock_stopped_at") != null) {
+            light = "STOPPED";
+        } else if (due == null) {
+            light = "NONE";
+        } else if (red != null && !now.isBefore(red)) {
+            light = "RED";
+        } else if (yellow != null && !now.isBefore(yellow)) {
+            light = "YELLOW";
+        } else {
+            light = "GREEN";
+        }
+        return new LedgerEntry(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                rs.getString("category_name"), state, state.label(), rs.getObject("department_id", Long.class),
+                rs.getString("department_name"), rs.getString("region_name"), CaseRepository.instant(rs, "received_at"),
+                due, yellow, red, CaseRepository.instant(rs, "progress_due_at"),
+                CaseRepository.instant(rs, "last_progress_at"), light);
+    }
+
+    List<SupervisionOrder> supervisionOrders(CaseScope scope, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = scope(scope, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("""
+                SELECT o.id, o.case_id, c.code, c.title, o.due_at, o.issued_at, o.department_id, d.name AS department_name,
+                       o.handler_id, o.text
+                FROM supervision_order o JOIN case_file c ON c.id = o.case_id JOIN region r ON r.id = c.region_id
+                LEFT JOIN department d ON d.id = o.department_id""" + where + " ORDER BY o.issued_at DESC, o.id DESC LIMIT ? OFFSET ?")
+                .params(params)
+                .query((rs, n) -> new SupervisionOrder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "issued_at"),
+                        rs.getObject(7, Long.class), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10)))
+                .list();
+    }
+
+    long countSupervisionOrders(CaseScope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = scope(scope, params);
+        return jdbc.sql("SELECT COUNT(*) FROM supervision_order o JOIN case_file c ON c.id = o.case_id"
+                + " JOIN region r ON r.id = c.region_id" + where).params(params).query(Long.class).single();
+    }
+
+    /** Ids of pending extension requests in the scope, oldest first. */
+    List<Long> pendingExtensions(CaseScope scope, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = scope(scope, params);
+        params.add(limit);
+        return jdbc.sql("SELECT e.id FROM case_extension e JOIN case_file c ON c.id = e.case_id"
+                        + " JOIN region r ON r.id = c.region_id" + where + " AND e.status = 'PENDING' ORDER BY e.id LIMIT ?")
+                .params(params).query(Long.class).list();
+    }
+}

@@ -1,0 +1,114 @@
+package cn.huying.notify.internal;
+
+import cn.huying.cases.CaseEvent;
+import cn.huying.cases.CaseView;
+import cn.huying.cases.Cases;
+import cn.huying.cases.Tier;
+import cn.huying.identity.RegionPathLookup;
+import cn.huying.identity.Roles;
+import cn.huying.identity.UserAccounts;
+import cn.huying.notify.SmsGateway;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns case events into inbox messages for the people who must act next, and a text message to
+ * the citizen when their request is closed. Runs after the case's transaction commits; the
+ * Spring Modulith event publication registry re-delivers after a crash, and the de-duplication
+ * key keeps a re-delivery from doubling a message.
+ */
+@Component
+class CaseNotifications {
+
+    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final InboxRepository inbox;
+    private final UserAccounts accounts;
+    private final RegionPathLookup paths;
+    private final Cases cases;
+    private final SmsGateway sms;
+    private final Clock clock;
+
+    CaseNotifications(InboxRepository inbox, UserAccounts accounts, RegionPathLookup paths, Cases cases, SmsGateway sms,
+                      Clock clock) {
+        this.inbox = inbox;
+        this.accounts = accounts;
+        this.paths = paths;
+        this.cases = cases;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent event) {
+        CaseEvent.Facts f = event.facts();
+        if (event instanceof CaseEvent.CaseReported e) {
+            if (f.tier() == Tier.TOWN) {
+                send(covering(Roles.DISPATCHER, f), "NEW_WORK", "新事件待受理", f, "REPORTED");
+            } else if (f.tier() == Tier.VILLAGE) {
+                send(covering(Roles.VILLAGE_CADRE, f), "NEW_WORK", "网格上报事件待村居处理", f, "REPORTED");
+            }
+        } else if (event instanceof CaseEvent.CaseEscalated) {
+            send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
+                    "事件已升级到" + f.tier().label() + "，请处理", f, "ESCALATED-" + f.tier());
+        } else if (event instanceof CaseEvent.CaseDispatched e) {
+            send(handlers(f, e.handlerId()), "NEW_WORK", "新派遣事件待签收", f, "DISPATCHED-" + f.at().toEpochMilli());
+        } else if (event instanceof CaseEvent.CaseReturned e) {
+            send(covering(Roles.DISPATCHER, f), "NEW_WORK", "事件被部门回退：" + e.reason(), f,
+                    "RETURNED-" + f.at().toEpochMilli());
+        } else if (event instanceof CaseEvent.CaseResolved) {
+            send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
+                    "事件已办理，待核查", f, "RESOLVED-" + f.at().toEpochMilli());
+        } else if (event instanceof CaseEvent.CaseExtensionRequested e) {
+            Set<Long> approvers = covering(Roles.DISPATCHER, f);
+            approvers.addAll(covering(Roles.LEADER, f));
+            send(approvers, "APPROVAL", "延期申请待审批：" + e.workingDays() + " 个工作日", f, "EXT-" + e.extensionId());
+        } else if (event instanceof CaseEvent.CaseExtensionDecided e) {
+            send(handlers(f, null), "INFO", e.approved() ? "延期已批准，新的办结时限 " + TEXT.format(e.newDueAt())
+                    : "延期申请未获批准", f, "EXT-DECIDED-" + e.extensionId());
+        } else if (event instanceof CaseEvent.CaseDeadlineWarning e) {
+            send(handlers(f, null), "WARNING", "RED".equals(e.light()) ? "事件已超期（红灯）" : "事件即将到期（黄灯）", f,
+                    "LIGHT-" + e.light() + "-" + (e.dueAt() == null ? "" : e.dueAt().toEpochMilli()));
+        } else if (event instanceof CaseEvent.SupervisionOrderIssued e) {
+            Set<Long> to = handlers(f, e.handlerId());
+            to.addAll(covering(Roles.LEADER, f));
+            send(to, "SUPERVISION", "督办单：事件已超期，请立即办理", f, "SUP-" + e.orderId());
+        } else if (event instanceof CaseEvent.CaseRevisited e && e.needsLeader()) {
+            send(covering(Roles.LEADER, f), "SUPERVISION", "群众两次不满意，请领导关注", f, "REVISIT-LEADER");
+        } else if (event instanceof CaseEvent.CaseClosed) {
+            cases.notificationPhone(f.caseId()).ifPresent(phone ->
+                    sms.send(phone, "您反映的问题（编号 " + f.code() + "）已办结，请对办理结果进行评价。【呼应】"));
+        }
+    }
+
+    private Set<Long> covering(String role, CaseEvent.Facts f) {
+        Set<Long> ids = new LinkedHashSet<>();
+        paths.pathOf(f.regionId()).ifPresent(path ->
+                accounts.findByRoleCovering(role, path).forEach(u -> ids.add(u.id())));
+        return ids;
+    }
+
+    private Set<Long> handlers(CaseEvent.Facts f, Long handlerId) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (handlerId != null) {
+            ids.add(handlerId);
+        } else if (f.departmentId() != null) {
+            accounts.findByDepartmentAndRole(f.departmentId(), Roles.HANDLER).forEach(u -> ids.add(u.id()));
+        }
+        return ids;
+    }
+
+    private void send(Set<Long> to, String kind, String title, CaseEvent.Facts f, String dedup) {
+        if (to.isEmpty()) {
+            return;
+        }
+        String caseTitle = cases.find(f.caseId()).map(CaseView::title).orElse("");
+        inbox.deliver(to, kind, title, f.code() + " " + caseTitle, f.caseId(), f.code(),
+                "case-" + f.caseId() + "-" + dedup, clock.instant());
+    }
+}

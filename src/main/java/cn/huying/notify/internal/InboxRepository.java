@@ -1,0 +1,62 @@
+package cn.huying.notify.internal;
+
+import cn.huying.notify.InboxMessage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InboxRepository {
+
+    private final JdbcClient jdbc;
+
+    InboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void deliver(Collection<Long> userIds, String kind, String title, String body, Long caseId, String caseCode,
+                 String dedupKey, Instant now) {
+        for (long userId : userIds) {
+            if (dedupKey != null && jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE user_id = ? AND dedup_key = ?")
+                    .params(userId, dedupKey).query(Long.class).single() > 0) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO inbox_message (user_id, kind, title, body, case_id, case_code, dedup_key, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(userId, kind, title, body, caseId, caseCode, dedupKey, now.atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+    }
+
+    public List<InboxMessage> page(long userId, boolean unreadOnly, int limit, int offset) {
+        return jdbc.sql("SELECT id, kind, title, body, case_id, case_code, created_at, read_at FROM inbox_message"
+                        + " WHERE user_id = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
+                        + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(userId, limit, offset)
+                .query((rs, n) -> new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, Long.class), rs.getString(6),
+                        rs.getObject(7, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(8, java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    public long count(long userId, boolean unreadOnly) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE user_id = ?" + (unreadOnly ? " AND read_at IS NULL" : ""))
+                .param(userId).query(Long.class).single();
+    }
+
+    public boolean markRead(long userId, long id, Instant now) {
+        return jdbc.sql("UPDATE inbox_message SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL")
+                .params(now.atOffset(ZoneOffset.UTC), id, userId).update() == 1;
+    }
+
+    public int markAllRead(long userId, Instant now) {
+        return jdbc.sql("UPDATE inbox_message SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+                .params(now.atOffset(ZoneOffset.UTC), userId).update();
+    }
+}
