@@ -12,6 +12,22 @@ import tools.jackson.databind.JsonNode;
 class CaseRulesIT extends CaseSupport {
 
     @Test
+    void caseEventsReachOtherModulesThroughTheEventPublicationRegistry() {
+        long before = count("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%CaseReported'");
+        long id = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第1单元", "楼顶水箱溢水");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(count("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%CaseReported'"))
+                    .isGreaterThan(before);
+            assertThat(count("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%CaseReported'"
+                    + " AND completion_date IS NULL")).isZero();
+        });
+        // the notification module turned it into work for the command centre
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(count("SELECT COUNT(*) FROM inbox_message m JOIN app_user u ON u.id = m.user_id"
+                        + " WHERE u.username = 'dispatcher' AND m.case_id = ?", id)).isEqualTo(1));
+    }
+
+    @Test
     void historyCannotBeChangedOrDeletedEvenBySql() {
         long id = report("gumei", "LIVE_SANITATION", "凤翔小镇社区第一网格第1单元", "路面油污");
         assertThatThrownBy(() -> jdbc.sql("UPDATE case_history SET note = '改写' WHERE case_id = ?").param(id).update())

@@ -59,7 +59,8 @@ class CaseController {
     /** A report. Enumerations are given by name, e.g. {@code "channel":"GRID_REPORT"}. */
     record CreateCaseRequest(String category, String channel, String urgency, String title, String description,
                              Double lat, Double lng, String address, Long regionId, String reporterName,
-                             String reporterPhone, Boolean resolvedOnSpot, String onSpotReply) {
+                             String reporterPhone, Boolean resolvedOnSpot, String onSpotReply,
+                             java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime externalDueAt) {
     }
 
     record CreatedCase(long id, String code, CaseState state, String stateLabel, Tier tier, long version,
@@ -107,7 +108,9 @@ class CaseController {
         errors.throwIfAny();
         NewCase report = new NewCase(body.category(), channel, urgency, body.title(), body.description(), body.lat(),
                 body.lng(), body.address(), body.regionId(), body.reporterName(), body.reporterPhone(),
-                Boolean.TRUE.equals(body.resolvedOnSpot()), body.onSpotReply(), files, key);
+                Boolean.TRUE.equals(body.resolvedOnSpot()), body.onSpotReply(), files, key,
+                body.receivedAt() == null ? null : body.receivedAt().toInstant(),
+                body.externalDueAt() == null ? null : body.externalDueAt().toInstant());
         Cases.Submitted submitted;
         try {
             submitted = cases.submit(report, user);

@@ -8,6 +8,7 @@ import cn.huying.cases.internal.DeadlineSweep;
 import cn.huying.cases.internal.TimeLimitRules;
 import cn.huying.cases.internal.TimeLimitService;
 import cn.huying.identity.CurrentUsers;
+import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
 import cn.huying.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +43,12 @@ class TimeLimitController {
     record ProgressBody(Long version, String reason, String nextSteps, LocalDate promisedDate) {
     }
 
-    record RulesBody(String note, List<TimeLimitRule> rules) {
+    /** A rule as an administrator writes it; null means "any" for channel, key and urgency. */
+    record RuleInput(String channel, String limitKey, String urgency, Integer firstContactDays, Integer completionDays,
+                     Integer completionHours, String label) {
+    }
+
+    record RulesBody(String note, List<RuleInput> rules) {
     }
 
     private final TimeLimitService service;
@@ -138,7 +144,19 @@ class TimeLimitController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('rule:edit')")
     TimeLimitRules.Version publish(@RequestBody RulesBody body) {
-        return rules.publish(body.rules(), body.note(), users.require().username());
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        List<TimeLimitRule> parsed = new java.util.ArrayList<>();
+        List<RuleInput> input = body.rules() == null ? List.of() : body.rules();
+        for (int i = 0; i < input.size(); i++) {
+            RuleInput r = input.get(i);
+            parsed.add(new TimeLimitRule(null, null,
+                    CaseController.parse(cn.huying.cases.Channel.class, r.channel(), "rules[" + i + "].channel", errors),
+                    r.limitKey(),
+                    CaseController.parse(cn.huying.cases.Urgency.class, r.urgency(), "rules[" + i + "].urgency", errors),
+                    r.firstContactDays(), r.completionDays(), r.completionHours(), r.label(), i));
+        }
+        errors.throwIfAny();
+        return rules.publish(parsed, body.note(), users.require().username());
     }
 
     @Operation(summary = "立即执行一次时限巡检（平时每分钟自动执行）")

@@ -151,6 +151,6 @@ public class TimeLimitPolicy {
     }
 
     private Instant endOf(LocalDate day) {
-        return day.atTime(LocalTime.MAX).atZone(zone).toInstant();
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
     }
 }
