@@ -34,20 +34,6 @@ class CaseQueries {
         this.jdbc = jdbc;
     }
 
-    private static String scopeFilter(CaseScope scope, List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
-        params.add(scope.regions().likePattern());
-        if (scope.departmentId() != null) {
-            where.append(" AND c.department_id = ?");
-            params.add(scope.departmentId());
-        }
-        if (scope.reporterUserId() != null) {
-            where.append(" AND c.reporter_user_id = ?");
-            params.add(scope.reporterUserId());
-        }
-        return where.toString();
-    }
-
     private static String filters(CaseQuery q, String regionPathLike, List<Object> params) {
         StringBuilder where = new StringBuilder();
         if (q.state() != null) {
@@ -83,7 +69,7 @@ class CaseQueries {
 
     List<CaseSummary> page(CaseQuery q, CaseScope scope, String regionPathLike) {
         List<Object> params = new ArrayList<>();
-        String where = scopeFilter(scope, params) + filters(q, regionPathLike, params);
+        String where = scope.where(params) + filters(q, regionPathLike, params);
         params.add(q.page().size());
         params.add(q.page().offset());
         return jdbc.sql("""
@@ -109,7 +95,7 @@ class CaseQueries {
 
     long count(CaseQuery q, CaseScope scope, String regionPathLike) {
         List<Object> params = new ArrayList<>();
-        String where = scopeFilter(scope, params) + filters(q, regionPathLike, params);
+        String where = scope.where(params) + filters(q, regionPathLike, params);
         return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
                 .params(params).query(Long.class).single();
     }
@@ -118,7 +104,7 @@ class CaseQueries {
     List<Nearby> nearby(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Instant since,
                         Long excludeId, CaseScope scope) {
         List<Object> params = new ArrayList<>();
-        String where = scopeFilter(scope, params);
+        String where = scope.where(params);
         params.add(categoryId);
         params.add(CaseRepository.utc(since));
         params.add(minLat);

@@ -26,6 +26,24 @@ record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
         return new CaseScope(regions, department, reporter);
     }
 
+    /**
+     * The scope as a WHERE clause over {@code case_file c JOIN region r}, its values appended to
+     * {@code params} as bound parameters (never spliced into the text).
+     */
+    String where(java.util.List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
+        params.add(regions.likePattern());
+        if (departmentId != null) {
+            where.append(" AND c.department_id = ?");
+            params.add(departmentId);
+        }
+        if (reporterUserId != null) {
+            where.append(" AND c.reporter_user_id = ?");
+            params.add(reporterUserId);
+        }
+        return where.toString();
+    }
+
     boolean covers(String regionPath, Long caseDepartmentId, Long caseReporterId) {
         if (!regions.covers(regionPath)) {
             return false;

@@ -36,20 +36,6 @@ class LedgerQueries {
         this.jdbc = jdbc;
     }
 
-    private static String scope(CaseScope scope, List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
-        params.add(scope.regions().likePattern());
-        if (scope.departmentId() != null) {
-            where.append(" AND c.department_id = ?");
-            params.add(scope.departmentId());
-        }
-        if (scope.reporterUserId() != null) {
-            where.append(" AND c.reporter_user_id = ?");
-            params.add(scope.reporterUserId());
-        }
-        return where.toString();
-    }
-
     private static String ledger(Ledger ledger, Instant now, List<Object> params) {
         return switch (ledger) {
             case OVERDUE -> {
@@ -71,7 +57,7 @@ class LedgerQueries {
 
     List<LedgerEntry> page(Ledger ledger, CaseScope scope, Instant now, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        String where = scope(scope, params) + ledger(ledger, now, params);
+        String where = scope.where(params) + ledger(ledger, now, params);
         params.add(limit);
         params.add(offset);
         return jdbc.sql("""
@@ -89,7 +75,7 @@ class LedgerQueries {
 
     long count(Ledger ledger, CaseScope scope, Instant now) {
         List<Object> params = new ArrayList<>();
-        String where = scope(scope, params) + ledger(ledger, now, params);
+        String where = scope.where(params) + ledger(ledger, now, params);
         return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
                 .params(params).query(Long.class).single();
     }
@@ -120,7 +106,7 @@ class LedgerQueries {
 
     List<SupervisionOrder> supervisionOrders(CaseScope scope, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        String where = scope(scope, params);
+        String where = scope.where(params);
         params.add(limit);
         params.add(offset);
         return jdbc.sql("""
@@ -137,7 +123,7 @@ class LedgerQueries {
 
     long countSupervisionOrders(CaseScope scope) {
         List<Object> params = new ArrayList<>();
-        String where = scope(scope, params);
+        String where = scope.where(params);
         return jdbc.sql("SELECT COUNT(*) FROM supervision_order o JOIN case_file c ON c.id = o.case_id"
                 + " JOIN region r ON r.id = c.region_id" + where).params(params).query(Long.class).single();
     }
@@ -145,7 +131,7 @@ class LedgerQueries {
     /** Ids of pending extension requests in the scope, oldest first. */
     List<Long> pendingExtensions(CaseScope scope, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = scope(scope, params);
+        String where = scope.where(params);
         params.add(limit);
         return jdbc.sql("SELECT e.id FROM case_extension e JOIN case_file c ON c.id = e.case_id"
                         + " JOIN region r ON r.id = c.region_id" + where + " AND e.status = 'PENDING' ORDER BY e.id LIMIT ?")
