@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * security filter chain, which answers 401/403 and audits them.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(0) // before the page advice, which also matches REST controllers
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;

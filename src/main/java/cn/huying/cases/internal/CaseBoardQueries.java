@@ -1,0 +1,260 @@
+package cn.huying.cases.internal;
+
+import cn.huying.cases.CaseBoard;
+import cn.huying.cases.CaseKind;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.CaseSummary;
+import cn.huying.cases.Channel;
+import cn.huying.cases.Tier;
+import cn.huying.cases.Urgency;
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.CurrentUsers;
+import cn.huying.identity.Roles;
+import cn.huying.shared.DomainException;
+import cn.huying.shared.PageRequest;
+import cn.huying.shared.PageResult;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The screens' read models over {@code case_file}: queues, counts, map markers, chart figures.
+ * A separate class from {@link CaseQueries} so the case engine's own reads stay as they are;
+ * the data scope goes into the SQL the same way (bound path pattern, department, reporter).
+ */
+@Service
+class CaseBoardQueries implements CaseBoard {
+
+    private static final String FINISHED = "('REJECTED', 'CLOSED', 'REVISITED', 'TRANSFERRED', 'MERGED')";
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+
+    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+    }
+
+    @Override
+    public List<Queue> queuesOf(CurrentUser user) {
+        List<Queue> out = new ArrayList<>();
+        if (user.hasRole(Roles.DISPATCHER)) {
+            out.addAll(List.of(Queue.TO_REGISTER, Queue.TO_DISPATCH, Queue.TO_VERIFY, Queue.TO_CLOSE, Queue.TO_REVISIT,
+                    Queue.PARKED));
+        }
+        if (user.hasRole(Roles.HANDLER)) {
+            out.addAll(List.of(Queue.TO_SIGN, Queue.TO_HANDLE));
+        }
+        if (user.hasRole(Roles.VILLAGE_CADRE)) {
+            out.addAll(List.of(Queue.VILLAGE_OPEN, Queue.VILLAGE_VERIFY));
+        }
+        if (user.hasRole(Roles.GRID_WORKER)) {
+            out.add(Queue.GRID_OPEN);
+        }
+        if (user.hasRole(Roles.LEADER)) {
+            out.addAll(List.of(Queue.OPEN, Queue.TO_REGISTER, Queue.TO_DISPATCH, Queue.PARKED));
+        }
+        if (user.hasRole(Roles.MEDIATOR) || user.hasRole(Roles.ADMIN)) {
+            out.add(Queue.OPEN);
+        }
+        if (user.can("case:report")) {
+            out.add(Queue.MINE);
+        }
+        return out.stream().distinct().toList();
+    }
+
+    @Override
+    public Map<Queue, Long> inbox(CurrentUser user) {
+        Map<Queue, Long> out = new LinkedHashMap<>();
+        for (Queue q : queuesOf(user)) {
+            out.put(q, count(q, user));
+        }
+        return out;
+    }
+
+    @Override
+    public long count(Queue queue, CurrentUser user) {
+        List<Object> params = new ArrayList<>();
+        String where = where(queue, user, params);
+        return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    @Override
+    public PageResult<CaseSummary> queue(Queue queue, CurrentUser user, PageRequest page) {
+        List<Object> params = new ArrayList<>();
+        String where = where(queue, user, params);
+        String order = queue == Queue.MINE || queue == Queue.OPEN
+                ? " ORDER BY c.created_at DESC, c.id DESC" : " ORDER BY c.updated_at, c.id";
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<CaseSummary> items = jdbc.sql("""
+                SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
+                       c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
+                       c.updated_at, c.version
+                FROM case_file c
+                JOIN region r ON r.id = c.region_id
+                JOIN case_category cat ON cat.id = c.category_id
+                LEFT JOIN department d ON d.id = c.department_id""" + where + order + " LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query((rs, n) -> new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                        CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
+                        Channel.valueOf(rs.getString("channel")), Urgency.valueOf(rs.getString("urgency")),
+                        CaseState.valueOf(rs.getString("state")), CaseState.valueOf(rs.getString("state")).label(),
+                        Tier.valueOf(rs.getString("tier")), rs.getLong("region_id"), rs.getString("region_name"),
+                        rs.getObject("department_id", Long.class), rs.getString("department_name"),
+                        CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
+                        rs.getLong("version")))
+                .list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
+                .params(params).query(Long.class).single();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    @Override
+    public List<Marker> markers(CurrentUser user, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(Queue.OPEN, user, params) + " AND c.lat IS NOT NULL AND c.lng IS NOT NULL";
+        params.add(Math.max(1, Math.min(limit, 2000)));
+        return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng FROM case_file c"
+                        + " JOIN region r ON r.id = c.region_id" + where + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?")
+                .params(params)
+                .query((rs, n) -> {
+                    CaseState state = CaseState.valueOf(rs.getString("state"));
+                    return new Marker(rs.getLong("id"), rs.getString("code"), rs.getString("title"), state,
+                            state.label(), rs.getDouble("lat"), rs.getDouble("lng"), "NONE");
+                })
+                .list();
+    }
+
+    @Override
+    public Stats stats(CurrentUser user, LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            throw DomainException.invalid("board.period.invalid");
+        }
+        Instant start = from.atStartOfDay(CaseService.ZONE).toInstant();
+        Instant end = to.atStartOfDay(CaseService.ZONE).toInstant();
+        List<Object> params = new ArrayList<>();
+        String where = scope(user, params) + " AND c.created_at >= ? AND c.created_at < ?";
+        params.add(CaseRepository.utc(start));
+        params.add(CaseRepository.utc(end));
+
+        Map<String, Long> byState = grouped("c.state", where, params);
+        List<Count> states = counts(byState, CaseState.class, CaseState::label);
+        long total = byState.values().stream().mapToLong(Long::longValue).sum();
+        long finished = states.stream().filter(c -> !CaseState.valueOf(c.key()).open()).mapToLong(Count::count).sum();
+        List<Count> kinds = counts(grouped("c.kind", where, params), CaseKind.class, CaseKind::label);
+        List<Count> tiers = counts(grouped("c.tier", where, params), Tier.class, Tier::label);
+        List<Count> channels = counts(grouped("c.channel", where, params), Channel.class, Channel::label);
+        List<Count> resolvedAt = counts(grouped("c.resolved_tier", where + " AND c.resolved_tier IS NOT NULL", params),
+                Tier.class, Tier::label);
+
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            days.put(d, new long[2]);
+        }
+        daily("c.created_at", where, params).forEach((d, n) -> days.computeIfAbsent(d, k -> new long[2])[0] = n);
+        List<Object> closedParams = new ArrayList<>();
+        String closedWhere = scope(user, closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
+        closedParams.add(CaseRepository.utc(start));
+        closedParams.add(CaseRepository.utc(end));
+        daily("c.closed_at", closedWhere, closedParams).forEach((d, n) -> days.computeIfAbsent(d, k -> new long[2])[1] = n);
+        List<DayCount> trend = days.entrySet().stream()
+                .map(e -> new DayCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return new Stats(start, end, total, total - finished, finished, states, kinds, tiers, channels, resolvedAt, trend);
+    }
+
+    private Map<String, Long> grouped(String column, String where, List<Object> params) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + " AS k, COUNT(*) AS n FROM case_file c JOIN region r ON r.id = c.region_id"
+                        + where + " GROUP BY " + column)
+                .params(params)
+                .query(rs -> {
+                    out.put(rs.getString("k"), rs.getLong("n"));
+                });
+        return out;
+    }
+
+    private Map<LocalDate, Long> daily(String column, String where, List<Object> params) {
+        Map<LocalDate, Long> out = new TreeMap<>();
+        jdbc.sql("SELECT CAST(" + column + " AS DATE) AS d, COUNT(*) AS n FROM case_file c"
+                        + " JOIN region r ON r.id = c.region_id" + where + " GROUP BY CAST(" + column + " AS DATE)")
+                .params(params)
+                .query(rs -> {
+                    Date d = rs.getDate("d");
+                    out.put(d.toLocalDate(), rs.getLong("n"));
+                });
+        return out;
+    }
+
+    private static <E extends Enum<E>> List<Count> counts(Map<String, Long> grouped, Class<E> type,
+                                                          Function<E, String> label) {
+        Map<E, Long> ordered = new EnumMap<>(type);
+        grouped.forEach((k, n) -> ordered.put(Enum.valueOf(type, k), n));
+        List<Count> out = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            out.add(new Count(e.name(), label.apply(e), ordered.getOrDefault(e, 0L)));
+        }
+        return out;
+    }
+
+    /** The scope part of a WHERE clause, as {@link CaseQueries} builds it. */
+    private String scope(CurrentUser user, List<Object> params) {
+        if (!user.can("case:view")) {
+            throw DomainException.forbidden("case.view.forbidden");
+        }
+        CaseScope scope = CaseScope.of(user, currentUsers.scopeOf(user));
+        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
+        params.add(scope.regions().likePattern());
+        if (scope.departmentId() != null) {
+            where.append(" AND c.department_id = ?");
+            params.add(scope.departmentId());
+        }
+        if (scope.reporterUserId() != null) {
+            where.append(" AND c.reporter_user_id = ?");
+            params.add(scope.reporterUserId());
+        }
+        return where.toString();
+    }
+
+    private String where(Queue queue, CurrentUser user, List<Object> params) {
+        StringBuilder where = new StringBuilder(scope(user, params));
+        switch (queue) {
+            case TO_REGISTER -> where.append(" AND c.state IN ('REPORTED', 'ESCALATED') AND c.tier = 'TOWN'");
+            case TO_DISPATCH -> where.append(" AND c.state IN ('REGISTERED', 'RETURNED', 'REOPENED') AND c.tier = 'TOWN'");
+            case TO_VERIFY -> where.append(" AND c.state = 'RESOLVED' AND c.tier = 'TOWN'");
+            case TO_CLOSE -> where.append(" AND c.state IN ('VERIFIED', 'TRANSFERRED') AND c.tier = 'TOWN'");
+            case TO_REVISIT -> where.append(" AND c.state = 'CLOSED'");
+            case PARKED -> where.append(" AND c.state = 'PARKED'");
+            case TO_SIGN -> where.append(" AND c.state = 'DISPATCHED'").append(ownDepartment(user, params));
+            case TO_HANDLE -> where.append(" AND c.state = 'ACCEPTED'").append(ownDepartment(user, params));
+            case GRID_OPEN -> where.append(" AND c.state IN ('REPORTED', 'REOPENED') AND c.tier = 'GRID'");
+            case VILLAGE_OPEN -> where.append(" AND c.state IN ('REPORTED', 'ESCALATED', 'REOPENED') AND c.tier = 'VILLAGE'");
+            case VILLAGE_VERIFY -> where.append(" AND c.state IN ('RESOLVED', 'VERIFIED') AND c.tier IN ('GRID', 'VILLAGE')");
+            case MINE -> {
+                where.append(" AND c.created_by = ?");
+                params.add(user.id());
+            }
+            case OPEN -> where.append(" AND c.state NOT IN ").append(FINISHED);
+        }
+        return where.toString();
+    }
+
+    private static String ownDepartment(CurrentUser user, List<Object> params) {
+        if (user.hasRole(Roles.HANDLER) && user.departmentId() != null) {
+            params.add(user.departmentId());
+            return " AND c.department_id = ?";
+        }
+        return "";
+    }
+}

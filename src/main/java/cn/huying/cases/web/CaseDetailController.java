@@ -1,0 +1,217 @@
+package cn.huying.cases.web;
+
+import cn.huying.cases.ActionRequest;
+import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseKind;
+import cn.huying.cases.CaseQuery;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.CaseView;
+import cn.huying.cases.Cases;
+import cn.huying.cases.DuplicateCandidate;
+import cn.huying.cases.Satisfaction;
+import cn.huying.cases.Tier;
+import cn.huying.cases.internal.AttachmentStore;
+import cn.huying.cases.internal.CaseWebSupport;
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.CurrentUsers;
+import cn.huying.region.DepartmentView;
+import cn.huying.shared.DomainException;
+import cn.huying.shared.InvalidInput;
+import cn.huying.shared.PageRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff pages of one case: search, detail (timeline, time limits, only the actions this user may take
+ * now) and the action forms. Every action form carries the version the user saw: a case changed
+ * meanwhile is refused by the case engine and the page says who changed it to what.
+ */
+@Controller
+class CaseDetailController {
+
+    /** Actions whose note is a reason or an answer the case engine requires. */
+    static final Set<CaseAction> NOTE_REQUIRED = EnumSet.of(CaseAction.REJECT, CaseAction.RETURN, CaseAction.ESCALATE,
+            CaseAction.PARK, CaseAction.TRANSFER, CaseAction.REOPEN, CaseAction.RESOLVE, CaseAction.RESOLVE_ON_SPOT);
+    /** Actions that take photos or documents. */
+    static final Set<CaseAction> WITH_FILES = EnumSet.of(CaseAction.RESOLVE, CaseAction.RESOLVE_ON_SPOT,
+            CaseAction.ESCALATE, CaseAction.VERIFY);
+
+    private final Cases cases;
+    private final CaseWebSupport support;
+    private final CasePages pages;
+    private final CurrentUsers users;
+    private final MessageSource messages;
+
+    CaseDetailController(Cases cases, CaseWebSupport support, CasePages pages, CurrentUsers users,
+                         MessageSource messages) {
+        this.cases = cases;
+        this.support = support;
+        this.pages = pages;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    @GetMapping("/cases")
+    String search(@RequestParam(required = false) CaseState state, @RequestParam(required = false) CaseKind kind,
+                  @RequestParam(required = false) Tier tier, @RequestParam(required = false) String q,
+                  @RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentUser user = users.require();
+        model.addAttribute("result", cases.list(new CaseQuery(state, kind, tier, null, null, q,
+                new PageRequest(Math.max(0, page), 20)), user));
+        model.addAttribute("states", CaseState.values());
+        model.addAttribute("kinds", CaseKind.values());
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("state", state);
+        model.addAttribute("kind", kind);
+        model.addAttribute("tier", tier);
+        model.addAttribute("q", q);
+        return "cases/search";
+    }
+
+    @GetMapping("/cases/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CurrentUser user = users.require();
+        fill(model, cases.get(id, user), user);
+        return "cases/detail";
+    }
+
+    private void fill(Model model, CaseView c, CurrentUser user) {
+        model.addAttribute("c", c);
+        model.addAttribute("history", cases.history(c.id(), user));
+        model.addAttribute("noteRequired", NOTE_REQUIRED);
+        model.addAttribute("withFiles", WITH_FILES);
+        model.addAttribute("satisfactions", Satisfaction.values());
+        if (c.allowedActions().contains(CaseAction.MERGE)) {
+            model.addAttribute("duplicates", cases.duplicates(c.id(), user));
+        }
+        if (c.allowedActions().contains(CaseAction.DISPATCH)) {
+            List<DepartmentView> targets = pages.dispatchTargets(user);
+            model.addAttribute("departments", targets);
+            model.addAttribute("suggested", pages.suggested(c, targets).map(DepartmentView::id).orElse(null));
+        }
+        model.addAttribute("canSeeContact", user.can("case:view-contact"));
+    }
+
+    /** One action from a form: the case engine checks role, scope, state and version. */
+    @PostMapping("/cases/{id}/act/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) Long version,
+               @RequestParam(required = false) String note, @RequestParam(required = false) Long departmentId,
+               @RequestParam(required = false) Long leadCaseId, @RequestParam(required = false) String leadCode,
+               @RequestParam(required = false) Satisfaction satisfaction,
+               @RequestParam(name = "files", required = false) List<MultipartFile> files,
+               @RequestParam(required = false) String returnTo, Model model, RedirectAttributes redirect) {
+        CurrentUser user = users.require();
+        CaseAction verb = CaseAction.fromPath(action);
+        if (verb == null) {
+            throw DomainException.notFound("case.action.unknown", action);
+        }
+        String back = CasePages.safeReturn(returnTo, "/cases/" + id);
+        try {
+            validate(verb, note, departmentId, leadCaseId, leadCode, satisfaction);
+            Long lead = leadCaseId;
+            if (verb == CaseAction.MERGE && lead == null) {
+                lead = cases.getByCode(leadCode.strip(), user).id();
+            }
+            CaseView after = cases.act(id, verb, new ActionRequest(version, note, departmentId, null, lead,
+                    satisfaction, CasePages.uploads(files)), user);
+            redirect.addFlashAttribute("done", messages.getMessage("case.page.done",
+                    new Object[]{after.code(), verb.label(), after.stateLabel()}, java.util.Locale.SIMPLIFIED_CHINESE));
+            return "redirect:" + back;
+        } catch (InvalidInput e) {
+            if (!back.equals("/cases/" + id)) {
+                redirect.addFlashAttribute("invalid", e);
+                redirect.addFlashAttribute("failedCase", id);
+                return "redirect:" + back;
+            }
+            model.addAttribute("invalid", e);
+            model.addAttribute("failedAction", verb);
+            model.addAttribute("note", note);
+            fill(model, cases.get(id, user), user);
+            return "cases/detail";
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND && !e.messageKey().startsWith("case.not-found")) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("failedCase", id);
+            return "redirect:" + back;
+        }
+    }
+
+    /** The page's own checks, so each missing field is named in Chinese beside it. */
+    static void validate(CaseAction verb, String note, Long departmentId, Long leadCaseId, String leadCode,
+                         Satisfaction satisfaction) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (NOTE_REQUIRED.contains(verb) && (note == null || note.isBlank())) {
+            errors.add("note", "case.page.note.required." + verb.path());
+        } else if (note != null && note.length() > 4000) {
+            errors.add("note", "case.page.note.too-long", 4000);
+        }
+        if (verb == CaseAction.DISPATCH && departmentId == null) {
+            errors.add("departmentId", "case.page.department.required");
+        }
+        if (verb == CaseAction.MERGE && leadCaseId == null && (leadCode == null || leadCode.isBlank())) {
+            errors.add("leadCode", "case.page.lead.required");
+        }
+        if (verb == CaseAction.REVISIT && satisfaction == null) {
+            errors.add("satisfaction", "case.page.satisfaction.required");
+        }
+        errors.throwIfAny();
+    }
+
+    /** Duplicate candidates beside a new case in the intake queue (an htmx partial). */
+    @GetMapping("/cases/{id}/duplicates")
+    String duplicates(@PathVariable long id, @RequestParam(required = false) Long version,
+                      @RequestParam(required = false) String returnTo, Model model) {
+        CurrentUser user = users.require();
+        List<DuplicateCandidate> found = cases.duplicates(id, user);
+        model.addAttribute("caseId", id);
+        model.addAttribute("version", version);
+        model.addAttribute("duplicates", found);
+        model.addAttribute("returnTo", CasePages.safeReturn(returnTo, "/cases/" + id));
+        model.addAttribute("canMerge", user.can(CaseAction.MERGE.permission()));
+        return "partials/duplicates";
+    }
+
+    /** The reporter's full contact, on request only; the read is audited by the case engine. */
+    @GetMapping("/cases/{id}/contact")
+    String contact(@PathVariable long id, Model model) {
+        model.addAttribute("contact", cases.contact(id, users.require()));
+        return "partials/contact";
+    }
+
+    /** An attachment of a case in the user's scope: images inline, the rest as a download, never as HTML. */
+    @GetMapping("/cases/{caseId}/files/{id}")
+    ResponseEntity<byte[]> file(@PathVariable long caseId, @PathVariable long id) throws IOException {
+        AttachmentStore.Stored a = support.attachment(id, users.require());
+        if (a.caseId() != caseId) {
+            throw DomainException.notFound("attachment.not-found", id);
+        }
+        boolean image = a.contentType().startsWith("image/");
+        ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(a.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .body(Files.readAllBytes(a.path()));
+    }
+}

@@ -1,0 +1,78 @@
+package cn.huying.cases.web;
+
+import cn.huying.cases.CaseBoard;
+import cn.huying.cases.CaseSummary;
+import cn.huying.cases.Category;
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.CurrentUsers;
+import cn.huying.region.DepartmentView;
+import cn.huying.shared.DomainException;
+import cn.huying.shared.PageRequest;
+import cn.huying.shared.PageResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A work queue 待办 of the signed-in user, one page at a time, with the quick actions of that queue
+ * beside each case: the command centre registers, rejects or merges new cases with their duplicate
+ * candidates beside them, and dispatches with the category's suggested department; a department
+ * signs for what was sent to it. Everything else is done on the case's own page.
+ */
+@Controller
+class WorkQueueController {
+
+    static final int PAGE_SIZE = 15;
+
+    private final CaseBoard board;
+    private final CasePages pages;
+    private final CurrentUsers users;
+
+    WorkQueueController(CaseBoard board, CasePages pages, CurrentUsers users) {
+        this.board = board;
+        this.pages = pages;
+        this.users = users;
+    }
+
+    @GetMapping("/work/{queue}")
+    String queue(@PathVariable String queue, @RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentUser user = users.require();
+        CaseBoard.Queue q = parse(queue);
+        List<CaseBoard.Queue> mine = board.queuesOf(user);
+        if (!mine.contains(q)) {
+            throw DomainException.forbidden("case.page.queue.not-yours", q.label());
+        }
+        PageResult<CaseSummary> result = board.queue(q, user, new PageRequest(Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("queue", q);
+        model.addAttribute("tabs", board.inbox(user));
+        model.addAttribute("result", result);
+        model.addAttribute("here", "/work/" + q.name() + (page > 0 ? "?page=" + page : ""));
+        if (q == CaseBoard.Queue.TO_DISPATCH) {
+            List<DepartmentView> targets = pages.dispatchTargets(user);
+            Map<String, Category> categories = pages.categoriesByName();
+            Map<Long, Long> suggested = new HashMap<>();
+            for (CaseSummary s : result.items()) {
+                // departments of the dispatcher's own town come before the county's
+                pages.suggested(categories.get(s.categoryName()), user.scopeRegionId(), targets)
+                        .ifPresent(d -> suggested.put(s.id(), d.id()));
+            }
+            model.addAttribute("departments", targets);
+            model.addAttribute("suggested", suggested);
+        }
+        return "cases/queue";
+    }
+
+    private static CaseBoard.Queue parse(String queue) {
+        try {
+            return CaseBoard.Queue.valueOf(queue.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.notFound("case.page.queue.unknown", queue);
+        }
+    }
+}
