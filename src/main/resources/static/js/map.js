@@ -5,7 +5,7 @@
   var el = document.getElementById('map');
   if (!el || !window.L) { return; }
   var colours = { GREEN: '#2f9e44', YELLOW: '#f0b400', RED: '#d62828', DONE: '#1e7b34', STOPPED: '#52606d', NONE: '#1f6fd1' };
-  var map = L.map(el, { preferCanvas: true, zoomSnap: 0.25 });
+  var map = L.map(el, { zoomSnap: 0.25 });
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || '' }).addTo(map);
   }

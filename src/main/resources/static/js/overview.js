@@ -7,7 +7,7 @@
   var bar = function (id, counts) {
     var chart = echarts.init(document.getElementById(id));
     chart.setOption({
-      color: palette, grid: { left: 90, right: 20, top: 10, bottom: 25 }, tooltip: {},
+      animation: false, color: palette, grid: { left: 90, right: 20, top: 10, bottom: 25 }, tooltip: {},
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: counts.map(function (c) { return c.label; }) },
       series: [{ type: 'bar', data: counts.map(function (c) { return c.count; }), label: { show: true, position: 'right' } }]
@@ -16,7 +16,7 @@
   var pie = function (id, counts) {
     var chart = echarts.init(document.getElementById(id));
     chart.setOption({
-      color: palette, tooltip: { trigger: 'item' }, legend: { bottom: 0 },
+      animation: false, color: palette, tooltip: { trigger: 'item' }, legend: { bottom: 0 },
       series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}: {c}' },
         data: counts.filter(function (c) { return c.count > 0; }).map(function (c) { return { name: c.label, value: c.count }; }) }]
     });
@@ -32,7 +32,7 @@
     var trendEl = document.getElementById('chart-trend');
     var trend = echarts.init(trendEl);
     trend.setOption({
-      color: ['#b71c1c', '#2f9e44'], tooltip: { trigger: 'axis' }, legend: { top: 0 },
+      animation: false, color: ['#b71c1c', '#2f9e44'], tooltip: { trigger: 'axis' }, legend: { top: 0 },
       grid: { left: 40, right: 20, top: 30, bottom: 25 },
       xAxis: { type: 'category', data: s.trend.map(function (d) { return d.day.substring(5); }) },
       yAxis: { type: 'value', minInterval: 1 },

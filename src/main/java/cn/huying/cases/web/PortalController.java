@@ -91,6 +91,13 @@ class PortalController {
                   HttpSession session, Model model) {
         CurrentUser portal = portal();
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        // the case engine checks everything again; these are named here so they show all at once
+        if (category == null || category.isBlank()) {
+            errors.add("category", "case.category.required");
+        }
+        if (description == null || description.isBlank()) {
+            errors.add("description", "portal.description.required");
+        }
         String p = phone == null ? "" : phone.strip();
         if (p.isEmpty()) {
             errors.add("reporterPhone", "portal.phone.required");

@@ -1,0 +1,185 @@
+package cn.huying.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's browser: Debian's headless Chromium driven by Debian's ChromeDriver through
+ * Selenium (never a downloaded browser or driver), a fresh profile, an office screen (1366×768) or
+ * a phone (390×844, touch, mobile user agent). Screenshots go to {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+    private final boolean phone;
+
+    private Browser(String base, boolean phone) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        try {
+            this.profile = Files.createTempDirectory("huying-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath(),
+                phone ? "--window-size=390,844" : "--window-size=1366,768");
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 1.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                            + "Chrome/130.0 Mobile Safari/537.36"));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        this.base = base;
+        this.phone = phone;
+    }
+
+    public static Browser office(String base) {
+        return new Browser(base, false);
+    }
+
+    public static Browser phone(String base) {
+        return new Browser(base, true);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in on the login page as a demo user. */
+    public Browser login(String username, String password) {
+        open("/login");
+        type("#username", username);
+        type("#password", password);
+        click("button[type=submit]");
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        return this;
+    }
+
+    /** The phone's location is this point, and the page may read it. */
+    public Browser location(double lat, double lng) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions",
+                java.util.List.of("geolocation")));
+        driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lng,
+                "accuracy", 10));
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public Browser type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser select(String css, String value) {
+        new Select(find(css)).selectByValue(value);
+        return this;
+    }
+
+    public String selected(String css) {
+        return new Select(find(css)).getFirstSelectedOption().getText();
+    }
+
+    public Browser click(String css) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        return this;
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public String page() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public Browser waitForText(String css, String text) {
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return this;
+    }
+
+    public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    /** Saves the visible page as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path to = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the whole page, as tall as it is, at the browser's width. */
+    public Path fullScreenshot(String name) {
+        Object height = driver.executeScript("return Math.max(document.body.scrollHeight, window.innerHeight)");
+        Object width = driver.executeScript("return window.innerWidth");
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", ((Number) width).intValue(),
+                "height", Math.min(((Number) height).intValue(), 4000), "deviceScaleFactor", 1, "mobile",
+                ((Number) width).intValue() < 600));
+        try {
+            return screenshot(name);
+        } finally {
+            if (phone) {
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                        "deviceScaleFactor", 1, "mobile", true));
+            } else {
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a left-over temporary profile is harmless
+            }
+        }
+    }
+}
