@@ -4,7 +4,7 @@
   'use strict';
   var el = document.getElementById('map');
   if (!el || !window.L) { return; }
-  var colours = { GREEN: '#2f9e44', YELLOW: '#f0b400', RED: '#d62828', DONE: '#1e7b34', STOPPED: '#52606d', NONE: '#1f6fd1' };
+  var colours = { GREEN: '#2f9e44', YELLOW: '#f0b400', RED: '#d62828', DONE: '#1e7b34', STOPPED: '#52606d', NONE: '#7b8794' };
   var map = L.map(el, { zoomSnap: 0.25 });
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || '' }).addTo(map);
