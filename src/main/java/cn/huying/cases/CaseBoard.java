@@ -30,6 +30,10 @@ public interface CaseBoard {
         TO_CLOSE("待结案"),
         /** 待回访 — closed, the citizen not yet asked. */
         TO_REVISIT("待回访"),
+        /** 黄灯 — one working day left, clock running. */
+        DUE_SOON("即将到期"),
+        /** 红灯 — past the deadline, clock running. */
+        OVERDUE("已超期"),
         /** 挂账 — parked in the problem ledger. */
         PARKED("挂账"),
         /** 待签收 — dispatched to the handler's department. */
@@ -65,6 +69,9 @@ public interface CaseBoard {
     Map<Queue, Long> inbox(CurrentUser user);
 
     long count(Queue queue, CurrentUser user);
+
+    /** Extension requests 延期申请 waiting for a decision in the user's scope (0 for users who cannot approve). */
+    long pendingApprovals(CurrentUser user);
 
     /** One page of a queue: work queues oldest first, {@link Queue#MINE} and {@link Queue#OPEN} newest first. */
     PageResult<CaseSummary> queue(Queue queue, CurrentUser user, PageRequest page);

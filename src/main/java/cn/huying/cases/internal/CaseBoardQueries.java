@@ -14,6 +14,7 @@ import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
 import cn.huying.shared.PageResult;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,13 +36,18 @@ import org.springframework.stereotype.Service;
 class CaseBoardQueries implements CaseBoard {
 
     private static final String FINISHED = "('REJECTED', 'CLOSED', 'REVISITED', 'TRANSFERRED', 'MERGED')";
+    /** States in which the completion clock runs (not yet answered, not parked or transferred). */
+    private static final String RUNNING = "('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RETURNED', 'REOPENED',"
+            + " 'ESCALATED')";
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
+    private final Clock clock;
 
-    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers) {
+    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
+        this.clock = clock;
     }
 
     @Override
@@ -49,10 +55,10 @@ class CaseBoardQueries implements CaseBoard {
         List<Queue> out = new ArrayList<>();
         if (user.hasRole(Roles.DISPATCHER)) {
             out.addAll(List.of(Queue.TO_REGISTER, Queue.TO_DISPATCH, Queue.TO_VERIFY, Queue.TO_CLOSE, Queue.TO_REVISIT,
-                    Queue.PARKED));
+                    Queue.DUE_SOON, Queue.OVERDUE, Queue.PARKED));
         }
         if (user.hasRole(Roles.HANDLER)) {
-            out.addAll(List.of(Queue.TO_SIGN, Queue.TO_HANDLE));
+            out.addAll(List.of(Queue.TO_SIGN, Queue.TO_HANDLE, Queue.DUE_SOON, Queue.OVERDUE));
         }
         if (user.hasRole(Roles.VILLAGE_CADRE)) {
             out.addAll(List.of(Queue.VILLAGE_OPEN, Queue.VILLAGE_VERIFY));
@@ -61,7 +67,8 @@ class CaseBoardQueries implements CaseBoard {
             out.add(Queue.GRID_OPEN);
         }
         if (user.hasRole(Roles.LEADER)) {
-            out.addAll(List.of(Queue.OPEN, Queue.TO_REGISTER, Queue.TO_DISPATCH, Queue.PARKED));
+            out.addAll(List.of(Queue.OPEN, Queue.DUE_SOON, Queue.OVERDUE, Queue.TO_REGISTER, Queue.TO_DISPATCH,
+                    Queue.PARKED));
         }
         if (user.hasRole(Roles.MEDIATOR) || user.hasRole(Roles.ADMIN)) {
             out.add(Queue.OPEN);
@@ -86,6 +93,18 @@ class CaseBoardQueries implements CaseBoard {
         List<Object> params = new ArrayList<>();
         String where = where(queue, user, params);
         return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    @Override
+    public long pendingApprovals(CurrentUser user) {
+        if (!user.can("extension:approve")) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        String where = scope(user, params);
+        return jdbc.sql("SELECT COUNT(*) FROM case_extension e JOIN case_file c ON c.id = e.case_id"
+                        + " JOIN region r ON r.id = c.region_id" + where + " AND e.status = 'PENDING'")
                 .params(params).query(Long.class).single();
     }
 
@@ -126,13 +145,18 @@ class CaseBoardQueries implements CaseBoard {
         List<Object> params = new ArrayList<>();
         String where = where(Queue.OPEN, user, params) + " AND c.lat IS NOT NULL AND c.lng IS NOT NULL";
         params.add(Math.max(1, Math.min(limit, 2000)));
-        return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng FROM case_file c"
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.due_at, c.yellow_at, c.red_at,"
+                        + " c.clock_stopped_at FROM case_file c"
                         + " JOIN region r ON r.id = c.region_id" + where + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?")
                 .params(params)
                 .query((rs, n) -> {
                     CaseState state = CaseState.valueOf(rs.getString("state"));
                     return new Marker(rs.getLong("id"), rs.getString("code"), rs.getString("title"), state,
-                            state.label(), rs.getDouble("lat"), rs.getDouble("lng"), "NONE");
+                            state.label(), rs.getDouble("lat"), rs.getDouble("lng"),
+                            light(state, CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "yellow_at"),
+                                    CaseRepository.instant(rs, "red_at"), CaseRepository.instant(rs, "clock_stopped_at"),
+                                    now));
                 })
                 .list();
     }
@@ -197,6 +221,24 @@ class CaseBoardQueries implements CaseBoard {
         return out;
     }
 
+    /** The light of an open case, by the same rule as the case view: NONE, STOPPED, RED, YELLOW or GREEN. */
+    static String light(CaseState state, Instant dueAt, Instant yellowAt, Instant redAt, Instant stoppedAt,
+                        Instant now) {
+        if (dueAt == null) {
+            return "NONE";
+        }
+        if (state == CaseState.RESOLVED || state == CaseState.VERIFIED) {
+            return "DONE";
+        }
+        if (stoppedAt != null) {
+            return "STOPPED";
+        }
+        if (redAt != null && !now.isBefore(redAt)) {
+            return "RED";
+        }
+        return yellowAt != null && !now.isBefore(yellowAt) ? "YELLOW" : "GREEN";
+    }
+
     private static <E extends Enum<E>> List<Count> counts(Map<String, Long> grouped, Class<E> type,
                                                           Function<E, String> label) {
         Map<E, Long> ordered = new EnumMap<>(type);
@@ -208,23 +250,12 @@ class CaseBoardQueries implements CaseBoard {
         return out;
     }
 
-    /** The scope part of a WHERE clause, as {@link CaseQueries} builds it. */
+    /** The scope part of a WHERE clause, built in the one place every case query builds it. */
     private String scope(CurrentUser user, List<Object> params) {
         if (!user.can("case:view")) {
             throw DomainException.forbidden("case.view.forbidden");
         }
-        CaseScope scope = CaseScope.of(user, currentUsers.scopeOf(user));
-        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
-        params.add(scope.regions().likePattern());
-        if (scope.departmentId() != null) {
-            where.append(" AND c.department_id = ?");
-            params.add(scope.departmentId());
-        }
-        if (scope.reporterUserId() != null) {
-            where.append(" AND c.reporter_user_id = ?");
-            params.add(scope.reporterUserId());
-        }
-        return where.toString();
+        return CaseScope.of(user, currentUsers.scopeOf(user)).where(params);
     }
 
     private String where(Queue queue, CurrentUser user, List<Object> params) {
@@ -236,6 +267,17 @@ class CaseBoardQueries implements CaseBoard {
             case TO_CLOSE -> where.append(" AND c.state IN ('VERIFIED', 'TRANSFERRED') AND c.tier = 'TOWN'");
             case TO_REVISIT -> where.append(" AND c.state = 'CLOSED'");
             case PARKED -> where.append(" AND c.state = 'PARKED'");
+            case DUE_SOON -> {
+                where.append(" AND c.state IN ").append(RUNNING).append(" AND c.clock_stopped_at IS NULL")
+                        .append(" AND c.yellow_at <= ? AND c.red_at > ?");
+                params.add(CaseRepository.utc(clock.instant()));
+                params.add(CaseRepository.utc(clock.instant()));
+            }
+            case OVERDUE -> {
+                where.append(" AND c.state IN ").append(RUNNING).append(" AND c.clock_stopped_at IS NULL")
+                        .append(" AND c.red_at <= ?");
+                params.add(CaseRepository.utc(clock.instant()));
+            }
             case TO_SIGN -> where.append(" AND c.state = 'DISPATCHED'").append(ownDepartment(user, params));
             case TO_HANDLE -> where.append(" AND c.state = 'ACCEPTED'").append(ownDepartment(user, params));
             case GRID_OPEN -> where.append(" AND c.state IN ('REPORTED', 'REOPENED') AND c.tier = 'GRID'");

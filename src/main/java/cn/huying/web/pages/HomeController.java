@@ -29,6 +29,7 @@ class HomeController {
         model.addAttribute("user", user);
         if (user.can("case:view")) {
             model.addAttribute("inbox", board.inbox(user));
+            model.addAttribute("approvals", board.pendingApprovals(user));
         }
         model.addAttribute("gridWorker", user.hasRole(Roles.GRID_WORKER));
         model.addAttribute("dispatcher", user.hasRole(Roles.DISPATCHER));
