@@ -101,10 +101,17 @@ public final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Types into a field; retried when the page re-renders the field in between (stale element). */
     public Browser type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
+        waitFor(d -> {
+            WebElement e = d.findElement(By.cssSelector(css));
+            if (!e.isDisplayed()) {
+                return null;
+            }
+            e.clear();
+            e.sendKeys(text);
+            return Boolean.TRUE;
+        });
         return this;
     }
 
@@ -118,12 +125,31 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String css) {
-        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        waitFor(d -> {
+            WebElement e = d.findElement(By.cssSelector(css));
+            if (!e.isDisplayed() || !e.isEnabled()) {
+                return null;
+            }
+            e.click();
+            return Boolean.TRUE;
+        });
         return this;
     }
 
+    /** Clicks a submit button and waits until the browser has loaded the answer (the old page is gone). */
+    public Browser submit(String css) {
+        WebElement oldBody = driver.findElement(By.tagName("body"));
+        click(css);
+        waitFor(ExpectedConditions.stalenessOf(oldBody));
+        return this;
+    }
+
+    /** The visible text of an element; retried when the page re-renders it in between (stale element). */
     public String text(String css) {
-        return find(css).getText();
+        return waitFor(d -> {
+            WebElement e = d.findElement(By.cssSelector(css));
+            return e.isDisplayed() ? e.getText() : null;
+        });
     }
 
     public String page() {
@@ -136,7 +162,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
     }
 
     /** Saves the visible page as {@code target/screenshots/<name>.png}. */

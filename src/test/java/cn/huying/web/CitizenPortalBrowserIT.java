@@ -56,14 +56,14 @@ class CitizenPortalBrowserIT extends IntegrationTest {
         try (Browser citizen = Browser.phone(base)) {
             // a wrong guess says nothing about whether the code exists
             citizen.open("/portal").type("#f-code", code).type("#f-last4", "0000");
-            citizen.click("#follow-submit");
+            citizen.submit("#follow-submit");
             String wrongDigits = citizen.text(".error");
             citizen.type("#f-code", code.substring(0, code.length() - 4) + "9999").type("#f-last4", "1234");
-            citizen.click("#follow-submit");
+            citizen.submit("#follow-submit");
             assertThat(citizen.text(".error")).isEqualTo(wrongDigits).contains("不正确");
 
             citizen.type("#f-code", code).type("#f-last4", "1234");
-            citizen.click("#follow-submit");
+            citizen.submit("#follow-submit");
             assertThat(citizen.text("#portal-state")).isEqualTo("已结案");
             assertThat(citizen.text("#portal-reply")).contains("电梯恢复运行");
             assertThat(citizen.page()).doesNotContain("李强").doesNotContain("13905321234");

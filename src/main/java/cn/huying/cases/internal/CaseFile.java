@@ -326,7 +326,8 @@ public final class CaseFile {
     void revisit(Actor actor, Satisfaction rating, String comment, Instant now, Sla ifReopened) {
         TransitionTable.Transition t = guard(CaseAction.REVISIT, actor);
         if (rating == null) {
-            throw DomainException.invalid("case.field.required", "satisfaction");
+            throw new cn.huying.shared.InvalidInput(List.of(new cn.huying.shared.InvalidInput.FieldError("satisfaction",
+                    "case.field.required-named", new Object[]{"满意度评价"})));
         }
         if (actor.roles().contains(Roles.CITIZEN) && !actor.roles().contains(Roles.DISPATCHER)
                 && !Objects.equals(intake.reporter().userId(), actor.userId())) {
@@ -453,12 +454,16 @@ public final class CaseFile {
         }
     }
 
+    /** A required note: the reason of a refusal or escalation, or the reply; sent as {@code note}. */
     private static void require(String text, String field) {
+        String label = "reply".equals(field) ? "办理答复" : "理由";
         if (text == null || text.isBlank()) {
-            throw DomainException.invalid("case.field.required", field);
+            throw new cn.huying.shared.InvalidInput(List.of(new cn.huying.shared.InvalidInput.FieldError("note",
+                    "case.field.required-named", new Object[]{label})));
         }
         if (text.length() > 4000) {
-            throw DomainException.invalid("case.field.too-long", field, 4000);
+            throw new cn.huying.shared.InvalidInput(List.of(new cn.huying.shared.InvalidInput.FieldError("note",
+                    "case.field.too-long", new Object[]{label, 4000})));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.huying.notify.internal;
 
+import cn.huying.notify.Inbox;
 import cn.huying.notify.InboxMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,12 +10,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class InboxRepository {
+public class InboxRepository implements Inbox {
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    InboxRepository(JdbcClient jdbc) {
+    InboxRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public long unreadCount(long userId) {
+        return count(userId, true);
+    }
+
+    @Override
+    public List<InboxMessage> latest(long userId, boolean unreadOnly, int limit) {
+        return page(userId, unreadOnly, Math.max(1, Math.min(limit, 100)), 0);
+    }
+
+    @Override
+    public boolean markRead(long userId, long messageId) {
+        return markRead(userId, messageId, clock.instant());
     }
 
     void deliver(Collection<Long> userIds, String kind, String title, String body, Long caseId, String caseCode,
