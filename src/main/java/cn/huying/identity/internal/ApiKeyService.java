@@ -1,5 +1,6 @@
 package cn.huying.identity.internal;
 
+import cn.huying.identity.ApiKeys;
 import cn.huying.identity.AuditLog;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.DomainException;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The key is shown once; only its SHA-256 and a short prefix for recognition are stored.
  */
 @Service
-public class ApiKeyService {
+public class ApiKeyService implements ApiKeys {
 
     public record IssuedKey(long id, String name, String key, String prefix) {
     }
@@ -85,7 +86,11 @@ public class ApiKeyService {
                 .list();
     }
 
-    Optional<CurrentUser> verify(String key) {
+    @Override
+    public Optional<CurrentUser> verify(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
         String hash = Secrets.sha256(key);
         CurrentUser cached = verified.getIfPresent(hash);
         if (cached != null) {
