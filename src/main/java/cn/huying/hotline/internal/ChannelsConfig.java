@@ -1,0 +1,9 @@
+package cn.huying.hotline.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(Open311Properties.class)
+class ChannelsConfig {
+}

@@ -1,0 +1,63 @@
+package cn.huying.hotline.internal;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Date-times as the outside systems write them: W3C date-times with a zone offset
+ * ({@code 2026-03-15T09:20:00+08:00}, {@code …Z}), and, read leniently from the hotline, a local
+ * {@code 2026-03-15 09:20:00} or a date, which are taken in China Standard Time.
+ */
+public final class W3cTime {
+
+    /** The zone of our output and of times given without an offset. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]");
+
+    private W3cTime() {
+    }
+
+    /** {@code 2026-03-15T09:20:00+08:00}; {@code null} stays {@code null}. */
+    public static String format(Instant t) {
+        return t == null ? null : OUT.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE));
+    }
+
+    /** A W3C date-time with an offset, or a date (its start in China Standard Time). Empty if it is neither. */
+    static Optional<Instant> parseW3c(String s) {
+        if (s == null || s.isBlank()) {
+            return Optional.empty();
+        }
+        String t = s.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(t).toInstant());
+        } catch (DateTimeException e) {
+            // not a full date-time with an offset
+        }
+        try {
+            return Optional.of(LocalDate.parse(t).atStartOfDay(ZONE).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Also a local date-time without offset ({@code 2026-03-15 09:20:00}), in China Standard Time. */
+    static Optional<Instant> parseLenient(String s) {
+        Optional<Instant> w3c = parseW3c(s);
+        if (w3c.isPresent() || s == null || s.isBlank()) {
+            return w3c;
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(s.strip(), LOCAL).atZone(ZONE).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}
