@@ -59,6 +59,10 @@ public class Http {
         return new Request("POST", path, body);
     }
 
+    public Request put(String path, Object body) {
+        return new Request("PUT", path, body);
+    }
+
     public Request patch(String path, Object body) {
         return new Request("PATCH", path, body);
     }
