@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(Open311Properties.class)
+@EnableConfigurationProperties({HotlineProperties.class, Open311Properties.class})
 class ChannelsConfig {
 }
