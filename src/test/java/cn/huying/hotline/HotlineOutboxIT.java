@@ -68,12 +68,26 @@ class HotlineOutboxIT extends ChannelsSupport {
                 .query(String.class).list();
     }
 
-    /** Register, dispatch to 物业办, accept, resolve, verify, close, revisit: four messages for the hotline. */
+    private void post(String user, String path, Map<String, Object> body, int status) {
+        Http.Response r = http.post(path, body).bearer(userToken(user)).send();
+        assertThat(r.status()).as(user + " " + path + ": " + r).isEqualTo(status);
+    }
+
+    /**
+     * Register, dispatch to 物业办, accept, first contact, an approved extension, resolve, verify, close,
+     * revisit: six messages for the hotline.
+     */
     private long handleToTheEnd(String orderNo) {
         long id = caseOf(orderNo);
         act("dispatcher", id, "register", Map.of());
         act("dispatcher", id, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
         act("handler", id, "accept", Map.of("note", "已签收"));
+        post("handler", "/api/cases/" + id + "/first-contact", Map.of("note", "已电话联系赵女士"), 200);
+        Http.Response asked = http.post("/api/cases/" + id + "/extensions", Map.of("workingDays", 2, "reason", "等待阀门配件"))
+                .bearer(userToken("handler")).send();
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        post("dispatcher", "/api/cases/" + id + "/extensions/" + asked.json().path("id").asLong() + "/approve",
+                Map.of("note", "同意延期"), 200);
         act("handler", id, "resolve", Map.of("note", "已维修供暖阀门，室温恢复"));
         act("dispatcher", id, "verify", Map.of());
         act("dispatcher", id, "close", Map.of());
@@ -85,7 +99,8 @@ class HotlineOutboxIT extends ChannelsSupport {
     void everyMessageArrivesInOrderOnceAfterTheHotlineRecovers() throws Exception {
         String no = transfer();
         long caseId = handleToTheEnd(no);
-        assertThat(outbox(no, "type")).containsExactly("ACCEPTED", "REPLIED", "CLOSED", "REVISITED");
+        assertThat(outbox(no, "type"))
+                .containsExactly("ACCEPTED", "FIRST_CONTACT", "EXTENSION", "REPLIED", "CLOSED", "REVISITED");
         assertThat(outbox(no, "state")).containsOnly("PENDING");
         hotline.failNext(no, 3);
 
@@ -112,16 +127,17 @@ class HotlineOutboxIT extends ChannelsSupport {
         sender.deliverDue(transport);
         List<FakeHotline.Taken> taken = hotline.taken(no);
         assertThat(taken.stream().map(t -> t.body().path("type").asString()).toList())
-                .containsExactly("ACCEPTED", "REPLIED", "CLOSED", "REVISITED");
-        assertThat(taken.stream().map(t -> t.body().path("sequence").asInt()).toList()).containsExactly(1, 2, 3, 4);
+                .containsExactly("ACCEPTED", "FIRST_CONTACT", "EXTENSION", "REPLIED", "CLOSED", "REVISITED");
+        assertThat(taken.stream().map(t -> t.body().path("sequence").asInt()).toList())
+                .containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(taken.stream().map(FakeHotline.Taken::messageId).toList())
                 .doesNotHaveDuplicates().containsExactlyElementsOf(outbox(no, "message_id"));
-        assertThat(hotline.attempts(no)).isEqualTo(3 + 4);
+        assertThat(hotline.attempts(no)).isEqualTo(3 + 6);
         assertThat(outbox(no, "state")).containsOnly("SENT");
 
         clock.advance(Duration.ofHours(2));
         assertThat(sender.deliverDue(transport)).isGreaterThanOrEqualTo(0);
-        assertThat(hotline.attempts(no)).as("an acknowledged message is never sent again").isEqualTo(7);
+        assertThat(hotline.attempts(no)).as("an acknowledged message is never sent again").isEqualTo(9);
 
         String caseCode = jdbc.sql("SELECT code FROM case_file WHERE id = ?").param(caseId).query(String.class).single();
         for (FakeHotline.Taken t : taken) {
@@ -136,11 +152,17 @@ class HotlineOutboxIT extends ChannelsSupport {
                     + HexFormat.of().formatHex(mac.doFinal(t.raw().getBytes(StandardCharsets.UTF_8))));
         }
         assertThat(taken.get(0).body().path("typeLabel").asString()).isEqualTo("签收");
-        assertThat(taken.get(1).body().path("note").asString()).isEqualTo("已维修供暖阀门，室温恢复");
-        assertThat(taken.get(2).body().path("note").asString()).isEqualTo("已维修供暖阀门，室温恢复");
-        assertThat(taken.get(2).body().path("state").asString()).isEqualTo("CLOSED");
-        assertThat(taken.get(3).body().path("satisfaction").asString()).isEqualTo("SATISFIED");
-        assertThat(taken.get(3).body().path("satisfactionLabel").asString()).isEqualTo("满意");
+        assertThat(taken.get(1).body().path("note").asString()).isEqualTo("已电话联系赵女士");
+        assertThat(taken.get(2).body().path("extensionApproved").asBoolean()).isTrue();
+        assertThat(taken.get(2).body().path("note").asString()).isEqualTo("同意延期");
+        String newDueAt = taken.get(2).body().path("newDueAt").asString();
+        assertThat(newDueAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00");
+        assertThat(taken.get(3).body().path("note").asString()).isEqualTo("已维修供暖阀门，室温恢复");
+        assertThat(taken.get(3).body().path("dueAt").asString()).as("the deadline after the extension").isEqualTo(newDueAt);
+        assertThat(taken.get(4).body().path("note").asString()).isEqualTo("已维修供暖阀门，室温恢复");
+        assertThat(taken.get(4).body().path("state").asString()).isEqualTo("CLOSED");
+        assertThat(taken.get(5).body().path("satisfaction").asString()).isEqualTo("SATISFIED");
+        assertThat(taken.get(5).body().path("satisfactionLabel").asString()).isEqualTo("满意");
     }
 
     @Test
@@ -195,9 +217,9 @@ class HotlineOutboxIT extends ChannelsSupport {
         for (String no : orders) {
             List<FakeHotline.Taken> taken = hotline.taken(no);
             assertThat(taken.stream().map(t -> t.body().path("sequence").asInt()).toList()).as(no)
-                    .containsExactly(1, 2, 3, 4);
-            assertThat(taken.stream().map(FakeHotline.Taken::messageId).distinct().count()).isEqualTo(4);
-            assertThat(hotline.attempts(no)).as("one failure, then each message once").isEqualTo(5);
+                    .containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(taken.stream().map(FakeHotline.Taken::messageId).distinct().count()).isEqualTo(6);
+            assertThat(hotline.attempts(no)).as("one failure, then each message once").isEqualTo(7);
             assertThat(outbox(no, "state")).containsOnly("SENT");
         }
     }

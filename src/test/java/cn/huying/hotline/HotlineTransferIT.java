@@ -15,6 +15,12 @@ import tools.jackson.databind.JsonNode;
 /** 12345 hotline work orders become cases, once per order number, with the hotline's categories mapped to ours. */
 class HotlineTransferIT extends ChannelsSupport {
 
+    /** The orders say they were received on 16 March 2026; the test lives on that morning. */
+    @org.junit.jupiter.api.BeforeEach
+    void thatMorning() {
+        clock.set(OffsetDateTime.parse("2026-03-16T09:30:00+08:00").toInstant());
+    }
+
     private static String orderNo() {
         return "12345-" + UUID.randomUUID().toString().substring(0, 13);
     }
@@ -40,7 +46,6 @@ class HotlineTransferIT extends ChannelsSupport {
 
     @Test
     void aWorkOrderBecomesACaseInTheTownsQueueWithTheHotlinesTimes() {
-        clock.set(OffsetDateTime.parse("2026-03-16T09:00:00+08:00").toInstant());
         String no = orderNo();
         Http.Response r = send(order(no, "供暖"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -59,8 +64,14 @@ class HotlineTransferIT extends ChannelsSupport {
                 .isEqualTo(OffsetDateTime.parse("2026-03-20T17:30:00+08:00").toInstant());
 
         long caseId = body.path("caseId").asLong();
-        JsonNode c = http.get("/api/cases/" + caseId).bearer(token("dispatcher")).send().json();
+        JsonNode c = act("dispatcher", caseId, "register", Map.of());
         assertThat(c.path("channel").asString()).isEqualTo("HOTLINE_12345");
+        JsonNode limits = c.path("timeLimits");
+        assertThat(Instant.parse(limits.path("receivedAt").asString())).as("time limits count from the hotline's receipt")
+                .isEqualTo(OffsetDateTime.parse("2026-03-16T08:40:00+08:00").toInstant());
+        assertThat(Instant.parse(limits.path("dueAt").asString())).as("the hotline's deadline is earlier than ours")
+                .isEqualTo(OffsetDateTime.parse("2026-03-20T17:30:00+08:00").toInstant());
+        assertThat(limits.path("firstContactDueAt").isNull()).as("12345: contact within 1 working day").isFalse();
         assertThat(c.path("tier").asString()).isEqualTo("TOWN");
         assertThat(c.path("regionName").asString()).isEqualTo("木石镇");
         assertThat(c.path("reporterName").asString()).isEqualTo("赵**");

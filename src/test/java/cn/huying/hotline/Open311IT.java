@@ -291,6 +291,7 @@ class Open311IT extends ChannelsSupport {
         assertThat(text(d, r + "/agency_responsible")).isEqualTo("木石镇物业办");
         assertThat(text(d, r + "/requested_datetime")).matches(W3C).endsWith("+08:00");
         assertThat(text(d, r + "/updated_datetime")).matches(W3C);
+        assertThat(text(d, r + "/expected_datetime")).as("the completion deadline").matches(W3C);
         assertThat(text(d, r + "/address")).isEqualTo("凤翔小镇社区11号楼");
         assertThat(Double.parseDouble(text(d, r + "/lat"))).isEqualTo(p[0]);
         assertThat(Double.parseDouble(text(d, r + "/long"))).isEqualTo(p[1]);
