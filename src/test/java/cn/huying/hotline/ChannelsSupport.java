@@ -44,6 +44,30 @@ public abstract class ChannelsSupport extends IntegrationTest {
         return r.json().path("key").asString();
     }
 
+    /**
+     * A new town under the demo county, for requests no 木石镇 user needs to see: the demo town's
+     * queues (oldest first, a page of 15) stay as the other tests and the screens expect them.
+     */
+    protected String newTown() {
+        String code = "T" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Http.Response r = http.post("/api/regions", Map.of("code", code, "name", "渠道测试镇", "type", "TOWN",
+                "parentId", regionId("370481"))).bearer(token("admin")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return code;
+    }
+
+    /** Takes a test's case out of 木石镇's work queues: rejected before dispatch, transferred after. */
+    protected void finish(long caseId) {
+        JsonNode c = http.get("/api/cases/" + caseId).bearer(userToken("dispatcher")).send().json();
+        switch (c.path("state").asString()) {
+            case "REPORTED", "ESCALATED" -> act("dispatcher", caseId, "reject", Map.of("note", "测试结束"));
+            case "REGISTERED", "RETURNED" -> act("dispatcher", caseId, "reject", Map.of("note", "测试结束"));
+            case "DISPATCHED", "ACCEPTED" -> act("dispatcher", caseId, "transfer", Map.of("note", "测试结束"));
+            default -> {
+            }
+        }
+    }
+
     /** {@code application/x-www-form-urlencoded}, UTF-8; {@code null} values are left out. */
     protected static String form(Object... pairs) {
         StringBuilder sb = new StringBuilder();
@@ -125,8 +149,9 @@ public abstract class ChannelsSupport extends IntegrationTest {
         testTokens.clear();
     }
 
+    /** A token of the user, signed in once per test and clock mode (a token from a set clock expires at the real time). */
     protected String userToken(String user) {
-        return testTokens.computeIfAbsent(user, this::token);
+        return testTokens.computeIfAbsent(user + (clock.isFixed() ? "@test-clock" : "@real-clock"), k -> token(user));
     }
 
     protected JsonNode act(String user, long id, String action, Map<String, Object> fields) {

@@ -174,6 +174,7 @@ class HotlineOutboxIT extends ChannelsSupport {
         assertThat(outbox(returned, "type")).as("registering and dispatching are ours alone").isEmpty();
         act("handler", id, "return", Map.of("note", "不属于物业办职责，应由供热公司处理"));
         assertThat(outbox(returned, "type")).containsExactly("RETURNED");
+        finish(id);
 
         String rejected = transfer();
         act("dispatcher", caseOf(rejected), "reject", Map.of("note", "重复工单"));
@@ -201,6 +202,7 @@ class HotlineOutboxIT extends ChannelsSupport {
                 .bearer(token("handler")).send();
         assertThat(stale.status()).isEqualTo(409);
         assertThat(outbox(no, "type")).isEmpty();
+        finish(id);
     }
 
     @Test
@@ -239,6 +241,7 @@ class HotlineOutboxIT extends ChannelsSupport {
         sender.deliverDue(transport);
         assertThat(hotline.taken(no)).hasSize(1);
         assertThat(outbox(no, "state")).containsExactly("SENT");
+        finish(id);
     }
 
     @Test

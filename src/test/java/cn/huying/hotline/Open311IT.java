@@ -356,6 +356,9 @@ class Open311IT extends ChannelsSupport {
         assertXml(none, 200);
         assertThat(xml(none).getDocumentElement().getNodeName()).isEqualTo("service_requests");
         assertThat(get(base + "&start_date=2001-01-01T00:00:00Z&end_date=2001-01-02T00:00:00Z").body()).isEqualTo("[]");
+        for (String open : List.of(b, c)) {
+            finish(jdbc.sql("SELECT case_id FROM open311_request WHERE request_code = ?").param(open).query(Long.class).single());
+        }
     }
 
     private static List<String> ids(Http.Response r) {
@@ -414,6 +417,7 @@ class Open311IT extends ChannelsSupport {
         assertJsonErrors(get("/requests/" + id + ".json?jurisdiction_id=" + otherTown), 404, id);
         assertJsonErrors(get("/tokens/" + token + ".json?jurisdiction_id=" + otherTown), 404, token);
         assertThat(ids(get("/requests.json?jurisdiction_id=" + otherTown + "&service_request_id=" + id))).isEmpty();
+        finish(jdbc.sql("SELECT case_id FROM open311_request WHERE request_code = ?").param(id).query(Long.class).single());
     }
 
     @Test

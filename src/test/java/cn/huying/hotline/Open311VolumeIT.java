@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** GET requests returns at most 1,000 requests at a time; paging reaches the rest. */
+/** GET requests returns at most 1,000 requests at a time; paging reaches the rest (in a town of its own). */
 class Open311VolumeIT extends ChannelsSupport {
 
     private final Open311Service open311;
@@ -25,13 +25,14 @@ class Open311VolumeIT extends ChannelsSupport {
     void atMostAThousandRequestsAreReturnedAndPagingReachesTheRest() {
         Instant start = OffsetDateTime.parse("2025-06-01T08:00:00+08:00").toInstant();
         String key = hotlineKey();
+        String town = newTown();
         for (int i = 0; i < 1001; i++) {
             clock.set(start.plus(Duration.ofSeconds(i)));
-            open311.submit(new Open311Service.Submission(key, TOWN, "LIVE_SANITATION", null, null, "木石镇第" + i + "号垃圾点",
+            open311.submit(new Open311Service.Submission(key, town, "LIVE_SANITATION", null, null, "木石镇第" + i + "号垃圾点",
                     null, null, null, null, "垃圾满溢 " + i, null, Map.of()));
         }
         clock.reset();
-        String window = "/open311/v2/requests.xml?jurisdiction_id=" + TOWN
+        String window = "/open311/v2/requests.xml?jurisdiction_id=" + town
                 + "&start_date=2025-06-01T00:00:00%2B08:00&end_date=2025-06-02T00:00:00%2B08:00";
         Http.Response all = http.get(window).send();
         assertThat(all.status()).isEqualTo(200);
