@@ -36,7 +36,8 @@ class LedgerQueries {
         this.jdbc = jdbc;
     }
 
-    private static String ledger(Ledger ledger, Instant now, List<Object> params) {
+    /** The ledger's condition over {@code case_file c}, its values appended to {@code params}. */
+    static String ledger(Ledger ledger, Instant now, List<Object> params) {
         return switch (ledger) {
             case OVERDUE -> {
                 params.add(CaseRepository.utc(now));
@@ -80,7 +81,7 @@ class LedgerQueries {
                 .params(params).query(Long.class).single();
     }
 
-    private static LedgerEntry entry(ResultSet rs, Instant now) throws SQLException {
+    static LedgerEntry entry(ResultSet rs, Instant now) throws SQLException {
         CaseState state = CaseState.valueOf(rs.getString("state"));
         Instant due = CaseRepository.instant(rs, "due_at");
         Instant yellow = CaseRepository.instant(rs, "yellow_at");
