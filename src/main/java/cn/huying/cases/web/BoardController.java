@@ -1,6 +1,7 @@
 package cn.huying.cases.web;
 
 import cn.huying.cases.CaseBoard;
+import cn.huying.cases.internal.TimeLimitService;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.RegionScope;
@@ -33,16 +34,18 @@ class BoardController {
     private final Regions regions;
     private final CurrentUsers users;
     private final Clock clock;
+    private final TimeLimitService timeLimits;
     private final String tileUrl;
     private final String tileAttribution;
 
-    BoardController(CaseBoard board, Regions regions, CurrentUsers users, Clock clock,
+    BoardController(CaseBoard board, Regions regions, CurrentUsers users, Clock clock, TimeLimitService timeLimits,
                     @Value("${huying.map.tile-url:}") String tileUrl,
                     @Value("${huying.map.tile-attribution:}") String tileAttribution) {
         this.board = board;
         this.regions = regions;
         this.users = users;
         this.clock = clock;
+        this.timeLimits = timeLimits;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -75,8 +78,15 @@ class BoardController {
 
     @GetMapping("/overview")
     String overview(@RequestParam(defaultValue = "30") int days, Model model) {
-        users.require();
+        CurrentUser user = users.require();
         model.addAttribute("days", clampDays(days));
+        // the time-limit figures beside the charts, each a link to its page
+        model.addAttribute("approvals", board.pendingApprovals(user));
+        model.addAttribute("dueSoon", board.count(CaseBoard.Queue.DUE_SOON, user));
+        model.addAttribute("overdue", board.count(CaseBoard.Queue.OVERDUE, user));
+        if (user.can("supervision:view")) {
+            model.addAttribute("supervision", timeLimits.supervisionOrders(user, new PageRequest(0, 1)).total());
+        }
         return "cases/overview";
     }
 

@@ -14,7 +14,6 @@ import cn.huying.cases.internal.AttachmentStore;
 import cn.huying.cases.internal.CaseWebSupport;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
-import cn.huying.region.DepartmentView;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
@@ -55,17 +54,17 @@ class CaseDetailController {
 
     private final Cases cases;
     private final CaseWebSupport support;
-    private final CasePages pages;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final CaseDetailModel detail;
 
-    CaseDetailController(Cases cases, CaseWebSupport support, CasePages pages, CurrentUsers users,
-                         MessageSource messages) {
+    CaseDetailController(Cases cases, CaseWebSupport support, CurrentUsers users, MessageSource messages,
+                         CaseDetailModel detail) {
         this.cases = cases;
         this.support = support;
-        this.pages = pages;
         this.users = users;
         this.messages = messages;
+        this.detail = detail;
     }
 
     @GetMapping("/cases")
@@ -93,20 +92,7 @@ class CaseDetailController {
     }
 
     private void fill(Model model, CaseView c, CurrentUser user) {
-        model.addAttribute("c", c);
-        model.addAttribute("history", cases.history(c.id(), user));
-        model.addAttribute("noteRequired", NOTE_REQUIRED);
-        model.addAttribute("withFiles", WITH_FILES);
-        model.addAttribute("satisfactions", Satisfaction.values());
-        if (c.allowedActions().contains(CaseAction.MERGE)) {
-            model.addAttribute("duplicates", cases.duplicates(c.id(), user));
-        }
-        if (c.allowedActions().contains(CaseAction.DISPATCH)) {
-            List<DepartmentView> targets = pages.dispatchTargets(user);
-            model.addAttribute("departments", targets);
-            model.addAttribute("suggested", pages.suggested(c, targets).map(DepartmentView::id).orElse(null));
-        }
-        model.addAttribute("canSeeContact", user.can("case:view-contact"));
+        detail.fill(model, c, user);
     }
 
     /** One action from a form: the case engine checks role, scope, state and version. */

@@ -6,6 +6,7 @@ import cn.huying.cases.Category;
 import cn.huying.cases.NewCase;
 import cn.huying.cases.Urgency;
 import cn.huying.cases.internal.CaseWebSupport;
+import cn.huying.cases.internal.TimeLimitReads;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.RegionScope;
@@ -44,9 +45,11 @@ class GridWorkerController {
     private final Regions regions;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final TimeLimitReads timeLimits;
 
     GridWorkerController(Cases cases, CaseBoard board, CaseWebSupport support, Regions regions, CurrentUsers users,
-                         MessageSource messages) {
+                         MessageSource messages, TimeLimitReads timeLimits) {
+        this.timeLimits = timeLimits;
         this.cases = cases;
         this.board = board;
         this.support = support;
@@ -103,7 +106,10 @@ class GridWorkerController {
     @GetMapping("/m/cases")
     String mine(@RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser user = users.require();
-        model.addAttribute("result", board.queue(CaseBoard.Queue.MINE, user, new PageRequest(Math.max(0, page), 10)));
+        var result = board.queue(CaseBoard.Queue.MINE, user, new PageRequest(Math.max(0, page), 10));
+        model.addAttribute("result", result);
+        // each case's deadline and traffic light, read for this page's cases only
+        model.addAttribute("deadlines", timeLimits.deadlines(result.items().stream().map(s -> s.id()).toList(), user));
         if (board.queuesOf(user).contains(CaseBoard.Queue.GRID_OPEN)) {
             model.addAttribute("gridOpen", board.count(CaseBoard.Queue.GRID_OPEN, user));
         }
