@@ -339,6 +339,32 @@ class TimeLimitBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void aHotlineTransferAsksForFirstContactUntilItIsRecorded() {
+        clock.set(at("2026-09-21T09:00:00+08:00")); // 12345: contact within 1 working day, due Tue 09-22
+        double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+        Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_PROPERTY", "channel", "HOTLINE_12345",
+                "description", "小区电梯经常停运", "lat", p[0], "lng", p[1], "reporterPhone", "13600003333"))
+                .bearer(token("dispatcher")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long id = r.json().path("id").asLong();
+        act("dispatcher", id, "register", Map.of());
+        act("dispatcher", id, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
+        clock.set(at("2026-09-21T14:00:00+08:00"));
+        try (Browser handler = Browser.office(base())) {
+            handler.login("handler", DEMO_PASSWORD).open("/cases/" + id);
+            assertThat(handler.text("#first-contact")).contains("2026-09-22 23:59").doesNotContain("已首次联系");
+            handler.type("#tl-fc-note", "已电话联系诉求人，约定明天上午上门查看");
+            handler.submit("#tl-first-contact button[type=submit]");
+            assertThat(handler.text(".notice")).isEqualTo("已记录事件 " + code(id) + " 的首次联系");
+            assertThat(handler.text("#first-contact")).contains("已首次联系 09-21 14:00");
+            assertThat(handler.driver().findElements(By.id("tl-first-contact"))).as("recorded once").isEmpty();
+            assertThat(handler.text("#timeline")).contains("首次联系", "已电话联系诉求人，约定明天上午上门查看");
+            handler.open("/work/TO_SIGN");
+            handler.submit("#accept-" + id);
+        }
+    }
+
+    @Test
     void theHomePageShowsUnreadNotificationsAndMarksThemRead() {
         clock.set(at("2026-09-21T09:00:00+08:00"));
         long id = publicPhoneCaseDispatched("小区路灯不亮");
