@@ -177,9 +177,10 @@ public class TimeLimitReads {
             params.add(f.kind().name());
         }
         if (f.q() != null) {
-            where.append(" AND (c.code = ? OR c.title LIKE ?)");
+            // the words are text: LIKE's wildcards in them are escaped, not dropped
+            where.append(" AND (c.code = ? OR c.title LIKE ? ESCAPE '\\')");
             params.add(f.q());
-            params.add("%" + f.q().replace("%", "").replace("_", "") + "%");
+            params.add("%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return where.toString();
     }
