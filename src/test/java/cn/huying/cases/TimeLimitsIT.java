@@ -60,7 +60,8 @@ class TimeLimitsIT extends CaseSupport {
         JsonNode limits = limits(id);
         assertThat(limits.path("dueAt").asString()).isEqualTo("2026-09-24T15:59:59Z");
         assertThat(limits.path("ruleLabel").asString()).startsWith("公开电话");
-        assertThat(limits.path("ruleVersion").asInt()).isEqualTo(1);
+        int active = http.get("/api/time-limit-rules").bearer(token("admin")).send().json().get(0).path("version").asInt();
+        assertThat(limits.path("ruleVersion").asInt()).isEqualTo(active);
         assertThat(limits.path("light").asString()).isEqualTo("GREEN");
         assertThat(count("SELECT COUNT(*) FROM case_file WHERE id = ? AND due_at IS NOT NULL AND next_sla_at IS NOT NULL", id))
                 .isEqualTo(1);
@@ -154,6 +155,22 @@ class TimeLimitsIT extends CaseSupport {
                 .bearer(token("handler")).send();
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().path("detail").asString()).contains("届满前");
+    }
+
+    @Test
+    void extensionsOfOneCaseTogetherStayWithinTenWorkingDays() {
+        clock.set(at("2026-09-21T09:00:00+08:00"));
+        long id = publicPhoneCaseWithPropertyOffice(); // due end of Thu 09-24
+        long first = http.post("/api/cases/" + id + "/extensions", Map.of("workingDays", 8, "reason", "待施工队进场"))
+                .bearer(token("handler")).send().json().path("id").asLong();
+        assertThat(http.post("/api/cases/" + id + "/extensions/" + first + "/approve", Map.of()).bearer(token("leader"))
+                .send().status()).isEqualTo(200);
+        Http.Response tooMany = http.post("/api/cases/" + id + "/extensions", Map.of("workingDays", 3, "reason", "再延期"))
+                .bearer(token("handler")).send();
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().path("detail").asString()).contains("1 到 2 个工作日");
+        assertThat(http.post("/api/cases/" + id + "/extensions", Map.of("workingDays", 2, "reason", "再延期"))
+                .bearer(token("handler")).send().status()).isEqualTo(201);
     }
 
     @Test

@@ -152,8 +152,36 @@ class CaseQueries {
         if ("REPORT".equals(action)) {
             return "上报";
         }
-        if ("FOLLOW_LEAD".equals(action)) {
-            return "随主件办结";
+        switch (action) {
+            case "FOLLOW_LEAD" -> {
+                return "随主件办结";
+            }
+            case "FIRST_CONTACT" -> {
+                return "首次联系";
+            }
+            case "EXTENSION_REQUEST" -> {
+                return "申请延期";
+            }
+            case "EXTENSION_APPROVED" -> {
+                return "批准延期";
+            }
+            case "EXTENSION_REFUSED" -> {
+                return "不同意延期";
+            }
+            case "PROGRESS" -> {
+                return "反馈阶段性进展";
+            }
+            case "DEADLINE_YELLOW" -> {
+                return "黄灯预警";
+            }
+            case "DEADLINE_RED" -> {
+                return "红灯督办";
+            }
+            case "DEADLINE_RECOMPUTED" -> {
+                return "重算办结时限";
+            }
+            default -> {
+            }
         }
         try {
             return CaseAction.valueOf(action).label();

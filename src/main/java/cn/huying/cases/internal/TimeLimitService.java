@@ -86,8 +86,12 @@ public class TimeLimitService {
     public Extension requestExtension(long id, Long version, Integer days, String reason, CurrentUser user) {
         CaseFile c = load(id, version, user, "case:extend");
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        if (days == null || days < 1 || days > props.maxExtensionDays()) {
-            errors.add("workingDays", "case.extension.days", props.maxExtensionDays());
+        int left = props.maxExtensionDays() - c.sla().extensionDays();
+        if (left < 1) {
+            throw DomainException.conflict("case.extension.exhausted", props.maxExtensionDays());
+        }
+        if (days == null || days < 1 || days > left) {
+            errors.add("workingDays", "case.extension.days", left);
         }
         if (blank(reason) || reason.length() > 1000) {
             errors.add("reason", "case.extension.reason");
