@@ -14,9 +14,12 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
         CaseEvent.CaseExtensionDecided, CaseEvent.CaseProgressRecorded, CaseEvent.CaseDeadlineWarning,
         CaseEvent.SupervisionOrderIssued {
 
-    /** What every case event says: which case, where it stands now, who did it and when. */
-    record Facts(long caseId, String code, CaseState state, Tier tier, Long departmentId, long regionId,
-                 long actorId, Instant at) {
+    /**
+     * What every case event says: which case (with its title and the channel it came by, so a
+     * listener can tell at once whether it concerns it), where it stands now, who did it and when.
+     */
+    record Facts(long caseId, String code, String title, Channel channel, CaseState state, Tier tier,
+                 Long departmentId, long regionId, long actorId, Instant at) {
     }
 
     Facts facts();

@@ -127,6 +127,10 @@ public class AttachmentStore {
                     .update(keys, "id");
             ids.add(keys.getKey().longValue());
         }
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE case_file SET attachment_count = attachment_count + ? WHERE id = ?").params(ids.size(), caseId)
+                    .update();
+        }
         return ids;
     }
 

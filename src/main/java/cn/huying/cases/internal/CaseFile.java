@@ -106,6 +106,7 @@ public final class CaseFile {
     private Instant resolvedAt;
     private Instant closedAt;
     private long version;
+    private int attachmentCount;
 
     private final List<HistoryDraft> pendingHistory = new ArrayList<>();
     private final List<CaseEvent> pendingEvents = new ArrayList<>();
@@ -497,7 +498,8 @@ public final class CaseFile {
     }
 
     private Facts facts(Instant now) {
-        return new Facts(id == null ? 0 : id, intake.code(), state, tier, departmentId, intake.regionId(), lastActorId,
+        return new Facts(id == null ? 0 : id, intake.code(), intake.title(), intake.channel(), state, tier, departmentId,
+                intake.regionId(), lastActorId,
                 now);
     }
 
@@ -529,7 +531,8 @@ public final class CaseFile {
             return e;
         }
         Facts f = e.facts();
-        Facts fixed = new Facts(id, f.code(), f.state(), f.tier(), f.departmentId(), f.regionId(), f.actorId(), f.at());
+        Facts fixed = new Facts(id, f.code(), f.title(), f.channel(), f.state(), f.tier(), f.departmentId(), f.regionId(),
+                f.actorId(), f.at());
         if (e instanceof CaseEvent.CaseReported r) {
             return new CaseEvent.CaseReported(fixed, r.channel(), r.categoryId());
         }
@@ -542,6 +545,15 @@ public final class CaseFile {
 
     void versionSaved() {
         version++;
+    }
+
+    /** Attachments stored for this case (kept by the attachment store, not a state of the aggregate). */
+    void attachmentsCounted(int count) {
+        this.attachmentCount = count;
+    }
+
+    int attachmentCount() {
+        return attachmentCount;
     }
 
     // ---- reads ------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ class CaseRepository {
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
             dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, external_due_at, rule_version,
             rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days, yellow_at, red_at,
-            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at""";
+            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count""";
 
     private final JdbcClient jdbc;
 
@@ -56,6 +56,12 @@ class CaseRepository {
     }
 
     static CaseFile map(ResultSet rs, int n) throws SQLException {
+        CaseFile c = restore(rs);
+        c.attachmentsCounted(rs.getInt("attachment_count"));
+        return c;
+    }
+
+    private static CaseFile restore(ResultSet rs) throws SQLException {
         CaseFile.Reporter reporter = new CaseFile.Reporter(rs.getObject("reporter_user_id", Long.class),
                 rs.getString("reporter_name_enc"), rs.getString("reporter_phone_enc"),
                 rs.getString("reporter_phone_mask"), rs.getString("reporter_phone_last4"));

@@ -204,6 +204,7 @@ public class CaseService implements Cases {
                 CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));
         long id = cases.insert(c);
         List<Long> attachmentIds = attachments.store(id, files, reporter.id());
+        c.attachmentsCounted(attachmentIds.size());
         c.registerReported();
         List<HistoryDraft> history = new ArrayList<>(c.drainHistory());
         if (!attachmentIds.isEmpty()) {
@@ -307,6 +308,7 @@ public class CaseService implements Cases {
         List<AttachmentStore.Checked> files = attachments.check(req.attachments(), "attachments", errors);
         errors.throwIfAny();
         List<Long> attachmentIds = files.isEmpty() ? List.of() : attachments.store(id, files, user.id());
+        c.attachmentsCounted(c.attachmentCount() + attachmentIds.size());
         String note = req.note();
         switch (action) {
             case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, note, attachmentIds, now);
@@ -391,7 +393,7 @@ public class CaseService implements Cases {
                     merged.tier(), lead.departmentId(), actor.userId(), actor.name(), null,
                     "主件 " + lead.code() + " 已结案：" + (lead.reply() == null ? "" : lead.reply()), List.of(), now)));
             events.publishEvent(new CaseEvent.CaseClosed(new CaseEvent.Facts(merged.id(), merged.code(),
-                    CaseState.MERGED, merged.tier(), lead.departmentId(), merged.intake().regionId(), actor.userId(), now)));
+                    merged.intake().title(), merged.intake().channel(), CaseState.MERGED, merged.tier(), lead.departmentId(), merged.intake().regionId(), actor.userId(), now)));
         }
     }
 
@@ -548,7 +550,7 @@ public class CaseService implements Cases {
             tierPath.add(Tier.valueOf(t));
         }
         Set<CaseAction> allowed = viewer == null ? Set.of() : allowedActions(c, viewer);
-        List<CaseView.AttachmentInfo> files = attachments.forCase(c.id()).stream()
+        List<CaseView.AttachmentInfo> files = c.attachmentCount() == 0 ? List.of() : attachments.forCase(c.id()).stream()
                 .map(a -> new CaseView.AttachmentInfo(a.id(), a.fileName(), a.contentType(), a.size())).toList();
         return new CaseView(c.id(), c.code(), i.kind(), i.kind().label(), i.categoryId(),
                 category == null ? null : category.name(), i.channel(), i.channel().label(), i.urgency(), i.title(),

@@ -23,6 +23,12 @@ class HotlineOutbox {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The channels a hotline work order can arrive by; cases of other channels never have an order. */
+    private static final java.util.Set<cn.huying.cases.Channel> HOTLINE_CHANNELS = java.util.EnumSet.of(
+            cn.huying.cases.Channel.HOTLINE_12345, cn.huying.cases.Channel.PROVINCIAL_HOTLINE,
+            cn.huying.cases.Channel.ONLINE_OPINION, cn.huying.cases.Channel.PUBLIC_PHONE,
+            cn.huying.cases.Channel.ONLINE_LETTER);
+
     private final HotlineOrderRepository orders;
     private final OutboxRepository outbox;
     private final Cases cases;
@@ -38,7 +44,7 @@ class HotlineOutbox {
     @EventListener
     void on(CaseEvent event) {
         HotlineMessageType type = HotlineMessageType.of(event);
-        if (type == null) {
+        if (type == null || !HOTLINE_CHANNELS.contains(event.facts().channel())) {
             return;
         }
         Optional<String> orderNo = orders.lockOrderOf(event.caseId());

@@ -1,6 +1,7 @@
 package cn.huying.hotline.internal;
 
 import cn.huying.cases.CaseEvent;
+import cn.huying.cases.Channel;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,9 @@ class Open311Tracker {
 
     @EventListener
     void on(CaseEvent event) {
+        if (event.facts().channel() != Channel.OPEN311) {
+            return;
+        }
         String note = event instanceof CaseEvent.CaseRejected rejected ? excerpt(rejected.reason()) : null;
         requests.track(event.caseId(), event.facts().state().name(), Open311Service.status(event.facts().state()),
                 note, event.facts().at());

@@ -1,7 +1,6 @@
 package cn.huying.notify.internal;
 
 import cn.huying.cases.CaseEvent;
-import cn.huying.cases.CaseView;
 import cn.huying.cases.Cases;
 import cn.huying.cases.Tier;
 import cn.huying.identity.RegionPathLookup;
@@ -44,46 +43,89 @@ class CaseNotifications {
         this.clock = clock;
     }
 
+    // One listener per event that concerns somebody: the publication registry then stores only
+    // those events (a transition nobody must hear about costs no registry rows).
+
     @ApplicationModuleListener
-    void on(CaseEvent event) {
-        CaseEvent.Facts f = event.facts();
-        if (event instanceof CaseEvent.CaseReported e) {
-            if (f.tier() == Tier.TOWN) {
-                send(covering(Roles.DISPATCHER, f), "NEW_WORK", "新事件待受理", f, "REPORTED");
-            } else if (f.tier() == Tier.VILLAGE) {
-                send(covering(Roles.VILLAGE_CADRE, f), "NEW_WORK", "网格上报事件待村居处理", f, "REPORTED");
-            }
-        } else if (event instanceof CaseEvent.CaseEscalated) {
-            send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
-                    "事件已升级到" + f.tier().label() + "，请处理", f, "ESCALATED-" + f.tier());
-        } else if (event instanceof CaseEvent.CaseDispatched e) {
-            send(handlers(f, e.handlerId()), "NEW_WORK", "新派遣事件待签收", f, "DISPATCHED-" + f.at().toEpochMilli());
-        } else if (event instanceof CaseEvent.CaseReturned e) {
-            send(covering(Roles.DISPATCHER, f), "NEW_WORK", "事件被部门回退：" + e.reason(), f,
-                    "RETURNED-" + f.at().toEpochMilli());
-        } else if (event instanceof CaseEvent.CaseResolved) {
-            send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
-                    "事件已办理，待核查", f, "RESOLVED-" + f.at().toEpochMilli());
-        } else if (event instanceof CaseEvent.CaseExtensionRequested e) {
-            Set<Long> approvers = covering(Roles.DISPATCHER, f);
-            approvers.addAll(covering(Roles.LEADER, f));
-            send(approvers, "APPROVAL", "延期申请待审批：" + e.workingDays() + " 个工作日", f, "EXT-" + e.extensionId());
-        } else if (event instanceof CaseEvent.CaseExtensionDecided e) {
-            send(handlers(f, null), "INFO", e.approved() ? "延期已批准，新的办结时限 " + TEXT.format(e.newDueAt())
-                    : "延期申请未获批准", f, "EXT-DECIDED-" + e.extensionId());
-        } else if (event instanceof CaseEvent.CaseDeadlineWarning e) {
-            send(handlers(f, null), "WARNING", "RED".equals(e.light()) ? "事件已超期（红灯）" : "事件即将到期（黄灯）", f,
-                    "LIGHT-" + e.light() + "-" + (e.dueAt() == null ? "" : e.dueAt().toEpochMilli()));
-        } else if (event instanceof CaseEvent.SupervisionOrderIssued e) {
-            Set<Long> to = handlers(f, e.handlerId());
-            to.addAll(covering(Roles.LEADER, f));
-            send(to, "SUPERVISION", "督办单：事件已超期，请立即办理", f, "SUP-" + e.orderId());
-        } else if (event instanceof CaseEvent.CaseRevisited e && e.needsLeader()) {
-            send(covering(Roles.LEADER, f), "SUPERVISION", "群众两次不满意，请领导关注", f, "REVISIT-LEADER");
-        } else if (event instanceof CaseEvent.CaseClosed) {
-            cases.notificationPhone(f.caseId()).ifPresent(phone ->
-                    sms.send(phone, "您反映的问题（编号 " + f.code() + "）已办结，请对办理结果进行评价。【呼应】"));
+    void on(CaseEvent.CaseReported e) {
+        CaseEvent.Facts f = e.facts();
+        if (f.tier() == Tier.TOWN) {
+            send(covering(Roles.DISPATCHER, f), "NEW_WORK", "新事件待受理", f, "REPORTED");
+        } else if (f.tier() == Tier.VILLAGE) {
+            send(covering(Roles.VILLAGE_CADRE, f), "NEW_WORK", "网格上报事件待村居处理", f, "REPORTED");
         }
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseEscalated e) {
+        CaseEvent.Facts f = e.facts();
+        send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
+                "事件已升级到" + f.tier().label() + "，请处理", f, "ESCALATED-" + f.tier());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseDispatched e) {
+        CaseEvent.Facts f = e.facts();
+        send(handlers(f, e.handlerId()), "NEW_WORK", "新派遣事件待签收", f, "DISPATCHED-" + f.at().toEpochMilli());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseReturned e) {
+        CaseEvent.Facts f = e.facts();
+        send(covering(Roles.DISPATCHER, f), "NEW_WORK", "事件被部门回退：" + e.reason(), f,
+                "RETURNED-" + f.at().toEpochMilli());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseResolved e) {
+        CaseEvent.Facts f = e.facts();
+        send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
+                "事件已办理，待核查", f, "RESOLVED-" + f.at().toEpochMilli());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseExtensionRequested e) {
+        CaseEvent.Facts f = e.facts();
+        Set<Long> approvers = covering(Roles.DISPATCHER, f);
+        approvers.addAll(covering(Roles.LEADER, f));
+        send(approvers, "APPROVAL", "延期申请待审批：" + e.workingDays() + " 个工作日", f, "EXT-" + e.extensionId());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseExtensionDecided e) {
+        CaseEvent.Facts f = e.facts();
+        send(handlers(f, null), "INFO", e.approved() ? "延期已批准，新的办结时限 " + TEXT.format(e.newDueAt())
+                : "延期申请未获批准", f, "EXT-DECIDED-" + e.extensionId());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseDeadlineWarning e) {
+        CaseEvent.Facts f = e.facts();
+        send(handlers(f, null), "WARNING", "RED".equals(e.light()) ? "事件已超期（红灯）" : "事件即将到期（黄灯）", f,
+                "LIGHT-" + e.light() + "-" + (e.dueAt() == null ? "" : e.dueAt().toEpochMilli()));
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.SupervisionOrderIssued e) {
+        CaseEvent.Facts f = e.facts();
+        Set<Long> to = handlers(f, e.handlerId());
+        to.addAll(covering(Roles.LEADER, f));
+        send(to, "SUPERVISION", "督办单：事件已超期，请立即办理", f, "SUP-" + e.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseRevisited e) {
+        if (e.needsLeader()) {
+            send(covering(Roles.LEADER, e.facts()), "SUPERVISION", "群众两次不满意，请领导关注", e.facts(), "REVISIT-LEADER");
+        }
+    }
+
+    /** The citizen who called is told by text message that the request is closed. */
+    @ApplicationModuleListener
+    void on(CaseEvent.CaseClosed e) {
+        CaseEvent.Facts f = e.facts();
+        cases.notificationPhone(f.caseId()).ifPresent(phone ->
+                sms.send(phone, "您反映的问题（编号 " + f.code() + "）已办结，请对办理结果进行评价。【呼应】"));
     }
 
     private Set<Long> covering(String role, CaseEvent.Facts f) {
@@ -107,8 +149,7 @@ class CaseNotifications {
         if (to.isEmpty()) {
             return;
         }
-        String caseTitle = cases.find(f.caseId()).map(CaseView::title).orElse("");
-        inbox.deliver(to, kind, title, f.code() + " " + caseTitle, f.caseId(), f.code(),
+        inbox.deliver(to, kind, title, f.code() + " " + (f.title() == null ? "" : f.title()), f.caseId(), f.code(),
                 "case-" + f.caseId() + "-" + dedup, clock.instant());
     }
 }
