@@ -1,0 +1,125 @@
+package cn.huying.bench;
+
+import cn.huying.HuyingApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The database a benchmark runs against, and the application booted on it: H2 files under
+ * {@code target/bench/<name>} or the PostgreSQL database named by {@code HUYING_BENCH_POSTGRES}.
+ * The application's own {@link DataSource} is wrapped by datasource-proxy so that
+ * {@link Statements} can count what it sends (the wrapping exists only in the bench).
+ */
+record BenchDb(String kind, String name, String url, String user, String password, Path dataDir) {
+
+    static final Path ROOT = Path.of("target", "bench").toAbsolutePath();
+
+    static BenchDb h2(String name) {
+        Path dir = ROOT.resolve("h2-" + name);
+        String url = "jdbc:h2:file:" + dir.resolve("db/huying")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;AUTO_SERVER=FALSE";
+        return new BenchDb("h2", name, url, "huying", "", dir);
+    }
+
+    static BenchDb postgres(String name) {
+        String url = System.getenv("HUYING_BENCH_POSTGRES");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("PostgreSQL benchmarks need HUYING_BENCH_POSTGRES=<jdbc url of a dedicated database>");
+        }
+        return new BenchDb("postgres", name, url, env("HUYING_BENCH_POSTGRES_USER", "postgres"),
+                env("HUYING_BENCH_POSTGRES_PASSWORD", ""), ROOT.resolve("pg-" + name));
+    }
+
+    static boolean postgresConfigured() {
+        String url = System.getenv("HUYING_BENCH_POSTGRES");
+        return url != null && !url.isBlank();
+    }
+
+    /** {@code --db=h2|postgres|all}; {@code all} (the default) is H2 plus PostgreSQL when configured. */
+    static List<BenchDb> targets(Args args, String name) {
+        String db = args.get("db", "all");
+        List<BenchDb> out = new ArrayList<>();
+        if (db.equals("h2") || db.equals("all")) {
+            out.add(h2(name));
+        }
+        if (db.equals("postgres") || (db.equals("all") && postgresConfigured())) {
+            out.add(postgres(name));
+        }
+        return out;
+    }
+
+    static BenchDb one(Args args, String name) {
+        String db = args.get("db", "h2");
+        return db.equals("postgres") ? postgres(name) : h2(name);
+    }
+
+    boolean isPostgres() {
+        return kind.equals("postgres");
+    }
+
+    /** Deletes the H2 files (PostgreSQL is left as it is: the benchmarks migrate it, never clean it). */
+    void deleteH2Files() {
+        if (isPostgres() || !Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The application's settings for this database, as command-line properties. */
+    Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", url);
+        p.put("spring.datasource.username", user);
+        p.put("spring.datasource.password", password);
+        p.put("huying.data-dir", dataDir.toString());
+        p.put("huying.demo", "true");
+        p.put("logging.level.root", "WARN");
+        p.put("logging.level.cn.huying", "WARN");
+        p.put("spring.main.banner-mode", "off");
+        return p;
+    }
+
+    /** Boots the whole application on this database (web server on a random port), statements counted. */
+    ConfigurableApplicationContext boot(Map<String, String> extra) {
+        Map<String, String> p = properties();
+        p.put("server.port", "0");
+        p.putAll(extra);
+        SpringApplication app = new SpringApplication(HuyingApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.addInitializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource ds && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+                    return ProxyDataSourceBuilder.create(ds).name("huying").listener(Statements.LISTENER)
+                            .methodListener(Statements.METHODS).build();
+                }
+                return bean;
+            }
+        }));
+        String[] argv = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return app.run(argv);
+    }
+
+    private static String env(String key, String fallback) {
+        String v = System.getenv(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,285 @@
+package cn.huying.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Part 3: intake over HTTP on loopback. Starts the application as its own process (heap
+ * {@code --heap}, default 512m; on PostgreSQL with {@code SPRING_PROFILES_ACTIVE=postgres}), signs in
+ * {@code --clients} clients (demo users) with POST /api/auth/token, lets each create cases with an
+ * Idempotency-Key for {@code --seconds} (a few requests are sent twice, as a phone on a bad network
+ * does, and must be answered with the first case), then reads every acknowledged case back.
+ */
+final class IntakeDriver {
+
+    private IntakeDriver() {
+    }
+
+    record Created(String user, String token, long id, String code) {
+    }
+
+    static void run(Args args) throws Exception {
+        BenchDb db = BenchDb.one(args, args.get("name", "intake"));
+        int clients = args.integer("clients", 32);
+        int seconds = args.integer("seconds", 60);
+        String heap = args.get("heap", "512m");
+        String url = args.get("url", null);
+        Process app = null;
+        Map<String, double[]> points;
+        if (db.isPostgres() || args.flag("fresh", true)) {
+            db.deleteH2Files();
+        }
+        // prepare the database (migrations, demo town) and read the demo places, then let the app own it
+        try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            points = Map.of("gumei", Demo.pointIn(jdbc, "凤翔小镇社区第一网格"),
+                    "gridworker2", Demo.pointIn(jdbc, "卓庄村第一网格"),
+                    "citizen", Demo.pointIn(jdbc, "卓庄村第二网格"),
+                    "dispatcher", Demo.pointIn(jdbc, "卓庄村第三网格"));
+        }
+        if (url == null) {
+            int port = freePort();
+            url = "http://127.0.0.1:" + port;
+            app = startApp(db, port, heap);
+        }
+        try {
+            waitUntilUp(url, app);
+            drive(db, url, clients, seconds, points);
+        } finally {
+            if (app != null) {
+                app.destroy();
+                app.waitFor();
+            }
+        }
+    }
+
+    private static Process startApp(BenchDb db, int port, String heap) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
+                "-cp", System.getProperty("java.class.path"), "cn.huying.HuyingApplication"));
+        Map<String, String> p = db.properties();
+        p.put("server.port", Integer.toString(port));
+        p.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (db.isPostgres()) {
+            pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+        }
+        Path log = BenchDb.ROOT.resolve("intake-app-" + db.kind() + ".log");
+        Files.createDirectories(log.getParent());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        System.out.printf("intake db=%s: application started on port %d with -Xmx%s (log %s)%n", db.kind(), port, heap,
+                BenchDb.ROOT.getParent().getParent().relativize(log));
+        return pb.start();
+    }
+
+    private static void waitUntilUp(String url, Process app) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (app != null && !app.isAlive()) {
+                throw new IllegalStateException("the application exited: see target/bench/intake-app-*.log");
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the application did not come up");
+    }
+
+    private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),\"code\":\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+
+    private static void drive(BenchDb db, String url, int clients, int seconds, Map<String, double[]> points)
+            throws Exception {
+        String[] users = {"gumei", "gridworker2", "citizen", "dispatcher"};
+        String[] categories = {"LIVE_HEATING", "LIVE_SANITATION", "LIVE_PROPERTY", "REQ_COMPLAINT", "SAFETY_FIRE",
+                "URBAN_STREET_VENDOR"};
+        List<HttpClient> https = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            https.add(http);
+            String user = users[c % users.length];
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"Huying@2026\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = TOKEN.matcher(r.body());
+            if (r.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException("login of " + user + " failed: " + r.statusCode() + " " + r.body());
+            }
+            tokens.add(m.group(1));
+        }
+        int warmup = Math.min(seconds, 10);
+        create(url, clients, warmup, points, users, categories, https, tokens);
+        Phase phase = create(url, clients, seconds, points, users, categories, https, tokens);
+        ConcurrentLinkedQueue<Created> acknowledged = phase.acknowledged();
+        ConcurrentLinkedQueue<double[]> latencies = phase.latencies();
+        AtomicLong errors = phase.errors();
+        AtomicLong replays = phase.replays();
+        AtomicLong replayMismatches = phase.replayMismatches();
+        double elapsed = seconds;
+        double[] all = latencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        long createdInWindow = all.length - errors.get();
+        System.out.printf("intake db=%s clients=%d seconds=%d creations=%d creations_per_s=%.1f p50=%.1fms p95=%.1fms "
+                        + "p99=%.1fms max=%.1fms errors=%d replays=%d replay_mismatches=%d%n", db.kind(), clients, seconds,
+                createdInWindow, createdInWindow / elapsed, ReadsBench.pct(all, 50), ReadsBench.pct(all, 95),
+                ReadsBench.pct(all, 99), all.length == 0 ? 0 : all[all.length - 1], errors.get(), replays.get(),
+                replayMismatches.get());
+
+        // read every acknowledged case back, with the token that created it
+        List<Created> toCheck = new ArrayList<>(acknowledged);
+        AtomicLong missing = new AtomicLong();
+        ConcurrentLinkedQueue<double[]> readLatencies = new ConcurrentLinkedQueue<>();
+        List<Thread> readers = new ArrayList<>();
+        long readStart = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            final int client = c;
+            Thread t = new Thread(() -> {
+                HttpClient http = https.get(client);
+                List<Double> mine = new ArrayList<>();
+                for (int i = client; i < toCheck.size(); i += clients) {
+                    Created k = toCheck.get(i);
+                    try {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/cases/" + k.id()))
+                                .header("Authorization", "Bearer " + k.token()).build(), HttpResponse.BodyHandlers.ofString());
+                        mine.add((System.nanoTime() - t0) / 1e6);
+                        if (r.statusCode() != 200 || !r.body().contains("\"code\":\"" + k.code() + "\"")) {
+                            missing.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        missing.incrementAndGet();
+                    }
+                }
+                readLatencies.add(mine.stream().mapToDouble(Double::doubleValue).toArray());
+            });
+            readers.add(t);
+            t.start();
+        }
+        for (Thread t : readers) {
+            t.join();
+        }
+        double[] reads = readLatencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        System.out.printf("intake db=%s read_back=%d missing=%d reads_per_s=%.1f read_p50=%.1fms read_p99=%.1fms%n",
+                db.kind(), toCheck.size(), missing.get(), toCheck.size() / ((System.nanoTime() - readStart) / 1e9),
+                ReadsBench.pct(reads, 50), ReadsBench.pct(reads, 99));
+    }
+
+    record Phase(ConcurrentLinkedQueue<Created> acknowledged, ConcurrentLinkedQueue<double[]> latencies, AtomicLong errors,
+                 AtomicLong replays, AtomicLong replayMismatches) {
+    }
+
+    private static Phase create(String url, int clients, int seconds, Map<String, double[]> points, String[] users,
+                                String[] categories, List<HttpClient> https, List<String> tokens) throws InterruptedException {
+        ConcurrentLinkedQueue<Created> acknowledged = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<double[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong replays = new AtomicLong();
+        AtomicLong replayMismatches = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            final int client = c;
+            Thread t = new Thread(() -> {
+                HttpClient http = https.get(client);
+                String user = users[client % users.length];
+                String token = tokens.get(client);
+                double[] point = points.get(user);
+                SplittableRandom random = new SplittableRandom(client);
+                List<Double> mine = new ArrayList<>();
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    String key = UUID.randomUUID().toString();
+                    double lat = point[0] + (random.nextDouble() - 0.5) * 0.0004;
+                    double lng = point[1] + (random.nextDouble() - 0.5) * 0.0004;
+                    String body = String.format("{\"category\":\"%s\",\"description\":\"第%d号楼反映：%s，请尽快处理。\","
+                                    + "\"lat\":%.6f,\"lng\":%.6f}", categories[random.nextInt(categories.length)],
+                            1 + random.nextInt(40), "楼道灯不亮、垃圾无人清运", lat, lng);
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/cases"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    try {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                        long t1 = System.nanoTime();
+                        if (t1 > end) {
+                            // answered after the window: counted for presence, not for the rate
+                            if (r.statusCode() == 201) {
+                                Matcher m = ID.matcher(r.body());
+                                if (m.find()) {
+                                    acknowledged.add(new Created(user, token, Long.parseLong(m.group(1)), m.group(2)));
+                                }
+                            }
+                            break;
+                        }
+                        mine.add((t1 - t0) / 1e6);
+                        Matcher m = ID.matcher(r.body());
+                        if (r.statusCode() != 201 || !m.find()) {
+                            errors.incrementAndGet();
+                            if (errors.get() <= 5) {
+                                System.err.println("intake error " + r.statusCode() + ": " + r.body());
+                            }
+                            continue;
+                        }
+                        Created created = new Created(user, token, Long.parseLong(m.group(1)), m.group(2));
+                        acknowledged.add(created);
+                        if (++n % 20 == 0) {
+                            // the phone did not hear the answer and sends the same report again
+                            HttpResponse<String> again = http.send(req, HttpResponse.BodyHandlers.ofString());
+                            Matcher m2 = ID.matcher(again.body());
+                            replays.incrementAndGet();
+                            if (again.statusCode() != 200 || !m2.find() || Long.parseLong(m2.group(1)) != created.id()) {
+                                replayMismatches.incrementAndGet();
+                            }
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                latencies.add(mine.stream().mapToDouble(Double::doubleValue).toArray());
+            }, "client-" + c);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return new Phase(acknowledged, latencies, errors, replays, replayMismatches);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package cn.huying.bench;
+
+import cn.huying.cases.CaseQuery;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.Cases;
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.RegionPathLookup;
+import cn.huying.shared.PageRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Part 2: the queries people wait on, through the application's own services as the demo users
+ * (and a city-wide dispatcher and leader made by {@link Generator}), on a database filled by
+ * {@link Generator}. Prints p50/p95/p99 per screen; writes EXPLAIN (ANALYZE, BUFFERS) of every
+ * statement of the slow screens (p95 above {@code --slow-ms}, default 50) to
+ * {@code target/bench/plans-<db>.txt}.
+ */
+final class ReadsBench {
+
+    private ReadsBench() {
+    }
+
+    record Screen(String name, IntConsumer call) {
+    }
+
+    static void run(Args args) throws Exception {
+        BenchDb db = BenchDb.one(args, args.get("name", "reads"));
+        int iterations = args.integer("iterations", 200);
+        double slowMs = args.integer("slow-ms", 50);
+        boolean allPlans = args.flag("all-plans", false);
+        try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            Generator.ensureUsers(ctx);
+            Cases cases = ctx.getBean(Cases.class);
+            long total = jdbc.sql("SELECT COUNT(*) FROM case_file").query(Long.class).single();
+            CurrentUser dispatcher = Demo.user(jdbc, "dispatcher");
+            CurrentUser handler = Demo.user(jdbc, "handler");
+            CurrentUser leader = Demo.user(jdbc, "leader");
+            CurrentUser cityDispatcher = Demo.user(jdbc, "citydispatcher");
+            CurrentUser cityLeader = Demo.user(jdbc, "cityleader");
+            long town = jdbc.sql("SELECT id FROM region WHERE name = '木石镇'").query(Long.class).single();
+            String townPath = ctx.getBean(RegionPathLookup.class).pathOf(town).orElseThrow();
+
+            // parameters: a spread of the town's cases (codes, ids) and of its open cases with a location
+            List<Object[]> sample = jdbc.sql("SELECT id, code FROM case_file WHERE town_id = ? AND MOD(id, 97) = 0")
+                    .param(town).query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).list();
+            List<Long> open = jdbc.sql("""
+                    SELECT id FROM case_file WHERE state IN ('REPORTED', 'DISPATCHED', 'ACCEPTED') AND town_id = ?
+                    AND lat IS NOT NULL ORDER BY created_at DESC LIMIT 200""").param(town).query(Long.class).list();
+            if (sample.isEmpty() || open.isEmpty()) {
+                throw new IllegalStateException("no cases of 木石镇: run `generate` on this database first");
+            }
+            SplittableRandom random = new SplittableRandom(11);
+            Instant now = Instant.now();
+            LocalDate today = LocalDate.now(Generator.ZONE);
+            OffsetDateTime monthStart = today.withDayOfMonth(1).atStartOfDay(Generator.ZONE).toOffsetDateTime();
+            OffsetDateTime yearStart = today.withDayOfYear(1).atStartOfDay(Generator.ZONE).toOffsetDateTime();
+            OffsetDateTime end = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+
+            List<Screen> screens = new ArrayList<>();
+            screens.add(new Screen("queue_town_reported", i -> cases.list(query(CaseState.REPORTED, null), dispatcher)));
+            screens.add(new Screen("queue_town_all", i -> cases.list(query(null, null), dispatcher)));
+            screens.add(new Screen("queue_city_reported", i -> cases.list(query(CaseState.REPORTED, null), cityDispatcher)));
+            screens.add(new Screen("queue_city_all", i -> cases.list(query(null, null), cityDispatcher)));
+            screens.add(new Screen("inbox_dispatched", i -> cases.list(query(CaseState.DISPATCHED, null), handler)));
+            screens.add(new Screen("inbox_all", i -> cases.list(query(null, null), handler)));
+            screens.add(new Screen("case_by_code", i -> cases.getByCode((String) sample.get(random.nextInt(sample.size()))[1],
+                    dispatcher)));
+            screens.add(new Screen("case_history", i -> cases.history((Long) sample.get(random.nextInt(sample.size()))[0],
+                    dispatcher)));
+            screens.add(new Screen("counts_town_month", i -> counts(jdbc, townPath, monthStart, end)));
+            screens.add(new Screen("counts_town_year", i -> counts(jdbc, townPath, yearStart, end)));
+            screens.add(new Screen("counts_city_month", i -> counts(jdbc, "/", monthStart, end)));
+            screens.add(new Screen("counts_city_year", i -> counts(jdbc, "/", yearStart, end)));
+            screens.add(new Screen("search_town_2chars", i -> cases.list(query(null, "漏水"), dispatcher)));
+            screens.add(new Screen("search_town_4chars", i -> cases.list(query(null, "暖气管道"), dispatcher)));
+            screens.add(new Screen("search_city_4chars", i -> cases.list(query(null, "燃气管道"), cityDispatcher)));
+            screens.add(new Screen("duplicates_near_point", i -> cases.duplicates(open.get(random.nextInt(open.size())),
+                    dispatcher)));
+            // hook (issue 4): the overdue list, once the time-limit module gives cases a stored deadline
+            Screen overdue = DeadlineBench.overdueScreen(ctx);
+            if (overdue != null) {
+                screens.add(overdue);
+            }
+
+            Path plans = BenchDb.ROOT.resolve("plans-" + db.kind() + ".txt");
+            Files.createDirectories(plans.getParent());
+            StringBuilder planText = new StringBuilder();
+            List<String> slow = new ArrayList<>();
+            DataSource raw = Generator.raw(ctx.getBean(DataSource.class));
+            System.out.printf("reads db=%s cases=%d iterations=%d (town 木石镇 has %d cases)%n", db.kind(), total,
+                    iterations, jdbc.sql("SELECT COUNT(*) FROM case_file WHERE town_id = ?").param(town)
+                            .query(Long.class).single());
+            for (Screen s : screens) {
+                int warm = Math.max(3, iterations / 10);
+                for (int i = 0; i < warm; i++) {
+                    s.call().accept(i);
+                }
+                double[] ms = new double[iterations];
+                for (int i = 0; i < iterations; i++) {
+                    long t0 = System.nanoTime();
+                    s.call().accept(i);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                Arrays.sort(ms);
+                double p95 = pct(ms, 95);
+                System.out.printf("reads db=%s cases=%d query=%s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%s%n",
+                        db.kind(), total, s.name(), pct(ms, 50), p95, pct(ms, 99), ms[ms.length - 1],
+                        p95 > slowMs ? "  SLOW" : "");
+                if (p95 > slowMs || allPlans) {
+                    slow.add(s.name());
+                    Statements.capture();
+                    s.call().accept(0);
+                    planText.append("=== ").append(s.name()).append(String.format(" (p95 %.1f ms)%n", p95));
+                    for (Statements.Captured q : Statements.captured()) {
+                        planText.append("--- ").append(Statements.fold(q.sql())).append('\n');
+                        planText.append("    params: ").append(q.params().stream().map(p -> String.valueOf(p[1]))
+                                .toList()).append('\n');
+                        planText.append(explain(raw, db, q)).append('\n');
+                    }
+                }
+            }
+            Files.writeString(plans, planText.toString());
+            System.out.printf("reads db=%s slow=%s plans=%s%n", db.kind(), slow,
+                    BenchDb.ROOT.getParent().getParent().relativize(plans));
+        }
+    }
+
+    static CaseQuery query(CaseState state, String q) {
+        return new CaseQuery(state, null, null, null, null, q, PageRequest.of(1, 20));
+    }
+
+    /**
+     * The leader's counts by state, kind and tier over a period, within a region subtree. No screen
+     * of the application asks this yet (the analytics module is to come); this is the query it needs.
+     */
+    static List<Map<String, Object>> counts(JdbcClient jdbc, String pathPrefix, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("""
+                SELECT c.state, c.kind, c.tier, COUNT(*) AS n FROM case_file c JOIN region r ON r.id = c.region_id
+                WHERE r.path LIKE ? AND c.created_at >= ? AND c.created_at < ?
+                GROUP BY c.state, c.kind, c.tier""")
+                .params(pathPrefix + "%", from, to).query().listOfRows();
+    }
+
+    static double pct(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of a captured statement, with the same parameters bound. */
+    static String explain(DataSource ds, BenchDb db, Statements.Captured q) {
+        String prefix = db.isPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(prefix + q.sql())) {
+            for (Object[] p : q.params()) {
+                int index = (Integer) p[0];
+                if (p[1] == null) {
+                    ps.setNull(index, p[2] instanceof Integer type ? type : java.sql.Types.NULL);
+                } else {
+                    ps.setObject(index, p[1]);
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sb.append("    ").append(rs.getString(1)).append('\n');
+                }
+            }
+            return sb.toString();
+        } catch (SQLException e) {
+            return "    (EXPLAIN failed: " + e.getMessage() + ")\n";
+        }
+    }
+
+}
