@@ -6,6 +6,8 @@ import cn.huying.region.DepartmentKind;
 import cn.huying.region.DepartmentView;
 import cn.huying.region.Departments;
 import cn.huying.shared.DomainException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Departments 职能部门: visible in the regions of a scope and the regions above it. */
 @Service
@@ -56,8 +60,43 @@ class DepartmentService implements Departments {
         return scope.covers(regionPath) || scope.pathPrefix().startsWith(regionPath);
     }
 
+    /** A department as stored, without its region's name and path (those come from the region cache). */
+    private record Base(long id, String code, String name, DepartmentKind kind, long regionId, String phone,
+                        boolean retired) {
+    }
+
+    /**
+     * Departments by id: every dispatch and every case view reads one. Emptied by each write here,
+     * again when its transaction ends, and otherwise kept {@link RegionRepository#ROW_TTL} (another node's
+     * change shows within that time). The region's name and path are read from the region row cache,
+     * which region writes empty.
+     */
+    private final Cache<Long, Optional<Base>> bases = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(RegionRepository.ROW_TTL).build();
+
+    private void changed() {
+        bases.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    bases.invalidateAll();
+                }
+            });
+        }
+    }
+
     private Optional<Row> row(long id) {
-        return jdbc.sql(SELECT + " WHERE d.id = ?").param(id).query(DepartmentService::map).optional();
+        return bases.get(id, k -> jdbc.sql("SELECT id, code, name, kind, region_id, phone, retired FROM department WHERE id = ?")
+                        .param(k)
+                        .query((rs, n) -> {
+                            String kind = rs.getString("kind");
+                            return new Base(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                                    kind == null ? DepartmentKind.OTHER : DepartmentKind.valueOf(kind),
+                                    rs.getLong("region_id"), rs.getString("phone"), rs.getBoolean("retired"));
+                        }).optional())
+                .flatMap(b -> regions.find(b.regionId()).map(r -> new Row(new DepartmentView(b.id(), b.code(), b.name(),
+                        b.kind(), b.regionId(), r.name(), b.phone(), b.retired()), r.path())));
     }
 
     @Override
@@ -133,6 +172,7 @@ class DepartmentService implements Departments {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         try {
+            changed();
             jdbc.sql("""
                     INSERT INTO department (code, name, kind, region_id, phone, retired, version, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, FALSE, 0, ?, ?)""")
@@ -154,6 +194,7 @@ class DepartmentService implements Departments {
         String name = change.name() == null ? current.name() : checkName(change.name());
         DepartmentKind kind = change.kind() == null ? current.kind() : change.kind();
         String phone = change.phone() == null ? current.phone() : change.phone();
+        changed();
         jdbc.sql("UPDATE department SET name = ?, kind = ?, phone = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(name, kind.name(), phone, clock.instant().atOffset(ZoneOffset.UTC), id).update();
         audit.record("DEPARTMENT_UPDATED", "department:" + id, name);
@@ -165,6 +206,7 @@ class DepartmentService implements Departments {
     public DepartmentView move(long id, long regionId, RegionScope scope) {
         editableRow(id, scope);
         RegionRow region = regionInScope(regionId, scope);
+        changed();
         jdbc.sql("UPDATE department SET region_id = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(region.id(), clock.instant().atOffset(ZoneOffset.UTC), id).update();
         audit.record("DEPARTMENT_MOVED", "department:" + id, "to region " + regionId);
@@ -175,6 +217,7 @@ class DepartmentService implements Departments {
     @Transactional
     public DepartmentView retire(long id, RegionScope scope) {
         editableRow(id, scope);
+        changed();
         jdbc.sql("UPDATE department SET retired = TRUE, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
         audit.record("DEPARTMENT_RETIRED", "department:" + id, null);

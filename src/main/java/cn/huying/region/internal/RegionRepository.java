@@ -2,31 +2,62 @@ package cn.huying.region.internal;
 
 import cn.huying.region.DedicatedKind;
 import cn.huying.region.RegionType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** SQL for the region tree. Scope always arrives as a bound {@code path LIKE ?} pattern. */
+/**
+ * SQL for the region tree. Scope always arrives as a bound {@code path LIKE ?} pattern.
+ *
+ * <p>Rows by id are cached: every case intake and action reads its region (name, path, town) and
+ * the tree changes a few times a year. Any write here empties the cache at once and again when its
+ * transaction ends (so a rolled-back change is not remembered); another node sees a change within
+ * {@link #ROW_TTL}, like the path cache of {@link RegionService}.
+ */
 @Repository
 class RegionRepository {
 
     static final String COLUMNS = "id, code, name, abbr, type, dedicated_kind, parent_id, path, depth, households,"
             + " population, retired, boundary IS NOT NULL AS has_boundary, version";
 
+    static final Duration ROW_TTL = Duration.ofSeconds(60);
+
     private final JdbcClient jdbc;
+    private final Cache<Long, Optional<RegionRow>> rows = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(ROW_TTL).build();
 
     RegionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Forgets cached rows now and, inside a transaction, once more when it commits or rolls back. */
+    private void changed() {
+        rows.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    rows.invalidateAll();
+                }
+            });
+        }
     }
 
     static RegionRow map(ResultSet rs, int n) throws SQLException {
@@ -43,7 +74,8 @@ class RegionRepository {
     }
 
     Optional<RegionRow> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE id = ?").param(id).query(RegionRepository::map).optional();
+        return rows.get(id, k -> jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE id = ?").param(k)
+                .query(RegionRepository::map).optional());
     }
 
     Optional<RegionRow> findByCode(String code) {
@@ -59,8 +91,23 @@ class RegionRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE id IN (:ids)").param("ids", ids)
-                .query(RegionRepository::map).list();
+        Map<Long, Optional<RegionRow>> found = rows.getAll(ids, this::load);
+        List<RegionRow> out = new ArrayList<>();
+        for (Long id : ids) {
+            Optional<RegionRow> row = found.get(id);
+            if (row != null) {
+                row.ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, Optional<RegionRow>> load(Set<? extends Long> ids) {
+        Map<Long, Optional<RegionRow>> out = new HashMap<>();
+        ids.forEach(id -> out.put(id, Optional.empty()));
+        jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query(RegionRepository::map).list().forEach(r -> out.put(r.id(), Optional.of(r)));
+        return out;
     }
 
     boolean codeTaken(String code) {
@@ -170,6 +217,7 @@ class RegionRepository {
 
     long insert(String code, String name, String abbr, RegionType type, DedicatedKind kind, Long parentId,
                 String boundary, Bbox bbox, Integer households, Integer population, Instant now) {
+        changed();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO region (code, name, abbr, type, dedicated_kind, parent_id, path, depth, boundary,
@@ -185,11 +233,13 @@ class RegionRepository {
     }
 
     void setPath(long id, String path, int depth) {
+        changed();
         jdbc.sql("UPDATE region SET path = ?, depth = ? WHERE id = ?").params(path, depth, id).update();
     }
 
     int update(long id, String name, String abbr, String boundary, Bbox bbox, Integer households, Integer population,
                Instant now) {
+        changed();
         return jdbc.sql("""
                 UPDATE region SET name = ?, abbr = ?, boundary = ?, min_lat = ?, min_lng = ?, max_lat = ?, max_lng = ?,
                        households = ?, population = ?, version = version + 1, updated_at = ?
@@ -202,6 +252,7 @@ class RegionRepository {
 
     /** Re-roots a subtree: every path under {@code oldPath} now starts with {@code newPath}. */
     void movePaths(String oldPath, String newPath, int depthDelta, Instant now) {
+        changed();
         jdbc.sql("""
                 UPDATE region SET path = ? || SUBSTRING(path FROM ?), depth = depth + ?, version = version + 1,
                        updated_at = ?
@@ -211,15 +262,18 @@ class RegionRepository {
     }
 
     void setParent(long id, long parentId) {
+        changed();
         jdbc.sql("UPDATE region SET parent_id = ? WHERE id = ?").params(parentId, id).update();
     }
 
     void retire(long id, Instant now) {
+        changed();
         jdbc.sql("UPDATE region SET retired = TRUE, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(utc(now), id).update();
     }
 
     void delete(long id) {
+        changed();
         jdbc.sql("DELETE FROM region WHERE id = ?").param(id).update();
     }
 
