@@ -65,6 +65,8 @@ final class Generator {
             Generator.World world = World.build(jdbc, ctx.getBean(DataSource.class), n, db.isPostgres());
             ensureUsers(ctx);
             CaseRows rows = new CaseRows(world, n, args.number("seed", 7));
+            rows.openShare = Double.parseDouble(args.get("open-share", "-1"));
+            rows.dueShare = Double.parseDouble(args.get("due-share", "0"));
             jdbc.sql("SELECT prefix, seq_day, last_value FROM case_code_seq").query((rs, i) -> rows.daySeq.put(
                     rs.getString(1) + "/" + rs.getObject(2, LocalDate.class), new int[]{rs.getInt(3)})).list();
             if (db.isPostgres()) {
@@ -278,6 +280,10 @@ final class Generator {
         final Map<String, int[]> daySeq = new HashMap<>();
         long historyId;
         long historyRows;
+        /** Share of cases left open whatever their age (deadline benchmark); negative: states by age. */
+        double openShare = -1;
+        /** Of the open cases, the share whose next deadline light is due now (the sweep has work). */
+        double dueShare = 0;
 
         CaseRows(World w, long n, long seed) {
             this.w = w;
@@ -323,7 +329,8 @@ final class Generator {
             String code = town.abbr() + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                     + String.format("%04d", nextSeq(town.abbr(), day));
             long ageDays = Duration.between(created, now).toDays();
-            String state = pickState(ageDays);
+            String state = openShare >= 0 ? (random.nextDouble() < openShare ? OPEN[random.nextInt(OPEN.length)]
+                    : "CLOSED") : pickState(ageDays);
             boolean onSpot = gridReport && random.nextInt(100) < 25 && isDone(state);
             long reporter = gridReport ? w.gridWorker : w.hotline;
             String phoneMask = gridReport ? null : "13" + random.nextInt(10) + "****" + String.format("%04d", random.nextInt(10000));
@@ -423,11 +430,24 @@ final class Generator {
                 historyRows++;
                 from = to;
             }
+            // deadlines (限时办结): five working days ≈ seven calendar days, yellow a day before, red a day after;
+            // an open case is watched by the sweep from its next light change on
+            Instant due = created.plus(Duration.ofDays(7));
+            Instant yellow = due.minus(Duration.ofDays(1));
+            Instant red = due.plus(Duration.ofDays(1));
+            boolean isOpen = !isFinished(state);
+            int level = !isOpen ? 0 : now.isAfter(red) ? 2 : now.isAfter(yellow) ? 1 : 0;
+            Instant nextSla = !isOpen || level == 2 ? null : level == 1 ? red : yellow;
+            if (isOpen && random.nextDouble() < dueShare) {
+                level = 0;
+                nextSla = now.minusSeconds(1 + random.nextInt(3600));
+            }
             caseOut.add(new Object[]{id, code, cat.kind(), cat.id(), channel, urgency, title, description, lat, lng,
                     grid.villageName() + (1 + random.nextInt(30)) + "号楼", grid.id(), town.id(),
                     gridReport ? w.gridWorker : null, null, null, phoneMask, phoneMask == null ? null : phoneMask.substring(7),
                     state, tier, tierPath, resolvedTier, department, handler, null, 0, 0, satisfaction, reply, reporter,
-                    null, created, t, dispatched, accepted, resolved, closed, version});
+                    null, created, t, dispatched, accepted, resolved, closed, version, created, due, yellow, red, level,
+                    nextSla});
         }
 
         private int nextSeq(String prefix, LocalDate day) {
@@ -454,6 +474,15 @@ final class Generator {
             }
             return r < 150 ? "REPORTED" : r < 200 ? "REGISTERED" : r < 400 ? "DISPATCHED" : r < 600 ? "ACCEPTED"
                     : r < 750 ? "RESOLVED" : r < 800 ? "VERIFIED" : r < 950 ? "CLOSED" : r < 980 ? "ESCALATED" : "REJECTED";
+        }
+
+        static final String[] OPEN = {"REPORTED", "REGISTERED", "DISPATCHED", "ACCEPTED", "RESOLVED", "VERIFIED"};
+
+        private static boolean isFinished(String state) {
+            return switch (state) {
+                case "CLOSED", "REVISITED", "REJECTED", "MERGED", "TRANSFERRED", "PARKED" -> true;
+                default -> false;
+            };
         }
 
         private static boolean isDone(String state) {
@@ -534,7 +563,8 @@ final class Generator {
             reporter_user_id, reporter_name_enc, reporter_phone_enc, reporter_phone_mask, reporter_phone_last4,
             state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id, rework_count,
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
-            dispatched_at, accepted_at, resolved_at, closed_at, version""";
+            dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, due_at, yellow_at, red_at,
+            sla_level, next_sla_at""";
     static final String HISTORY_COLUMNS = """
             id, case_id, action, from_state, to_state, tier, department_id, actor_id, actor_name, actor_role, note,
             attachment_ids, at""";
@@ -702,7 +732,7 @@ final class Generator {
     static void loadH2(DataSource ds, CaseRows rows, long n) throws SQLException {
         try (Connection c = raw(ds).getConnection()) {
             c.setAutoCommit(false);
-            String caseSql = "INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (" + "?, ".repeat(37) + "?)";
+            String caseSql = "INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (" + "?, ".repeat(43) + "?)";
             String historySql = "INSERT INTO case_history (" + HISTORY_COLUMNS + ") VALUES (" + "?, ".repeat(12) + "?)";
             Progress progress = new Progress("cases", n);
             try (PreparedStatement cs = c.prepareStatement(caseSql); PreparedStatement hs = c.prepareStatement(historySql)) {
