@@ -1,5 +1,6 @@
 package cn.huying.bench;
 
+import cn.huying.cases.CaseBoard;
 import cn.huying.cases.CaseQuery;
 import cn.huying.cases.CaseState;
 import cn.huying.cases.Cases;
@@ -59,7 +60,6 @@ final class ReadsBench {
             CurrentUser cityDispatcher = Demo.user(jdbc, "citydispatcher");
             CurrentUser cityLeader = Demo.user(jdbc, "cityleader");
             long town = jdbc.sql("SELECT id FROM region WHERE name = '木石镇'").query(Long.class).single();
-            String townPath = ctx.getBean(RegionPathLookup.class).pathOf(town).orElseThrow();
 
             // parameters: a spread of the town's cases (codes, ids) and of its open cases with a location
             List<Object[]> sample = jdbc.sql("SELECT id, code FROM case_file WHERE town_id = ? AND MOD(id, 97) = 0")
@@ -71,38 +71,45 @@ final class ReadsBench {
                 throw new IllegalStateException("no cases of 木石镇: run `generate` on this database first");
             }
             SplittableRandom random = new SplittableRandom(11);
-            Instant now = Instant.now();
             LocalDate today = LocalDate.now(Generator.ZONE);
-            OffsetDateTime monthStart = today.withDayOfMonth(1).atStartOfDay(Generator.ZONE).toOffsetDateTime();
-            OffsetDateTime yearStart = today.withDayOfYear(1).atStartOfDay(Generator.ZONE).toOffsetDateTime();
-            OffsetDateTime end = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 
+            CaseBoard board = ctx.getBean(CaseBoard.class);
+            PageRequest first = PageRequest.of(1, 20);
+            LocalDate monthFirst = today.withDayOfMonth(1);
+            LocalDate yearFirst = today.withDayOfYear(1);
             List<Screen> screens = new ArrayList<>();
-            screens.add(new Screen("queue_town_reported", i -> cases.list(query(CaseState.REPORTED, null), dispatcher)));
-            screens.add(new Screen("queue_town_all", i -> cases.list(query(null, null), dispatcher)));
-            screens.add(new Screen("queue_city_reported", i -> cases.list(query(CaseState.REPORTED, null), cityDispatcher)));
-            screens.add(new Screen("queue_city_all", i -> cases.list(query(null, null), cityDispatcher)));
-            screens.add(new Screen("inbox_dispatched", i -> cases.list(query(CaseState.DISPATCHED, null), handler)));
-            screens.add(new Screen("inbox_all", i -> cases.list(query(null, null), handler)));
+            // the command centre: its queue (待受理, page 1, newest first), every queue count of its home page
+            screens.add(new Screen("queue_town_to_register", i -> board.queue(CaseBoard.Queue.TO_REGISTER, dispatcher, first)));
+            screens.add(new Screen("queue_town_to_dispatch", i -> board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, first)));
+            screens.add(new Screen("home_counts_town_dispatcher", i -> board.inbox(dispatcher)));
+            screens.add(new Screen("queue_city_to_register", i -> board.queue(CaseBoard.Queue.TO_REGISTER, cityDispatcher, first)));
+            screens.add(new Screen("home_counts_city_dispatcher", i -> board.inbox(cityDispatcher)));
+            screens.add(new Screen("list_town_all", i -> cases.list(query(null, null), dispatcher)));
+            screens.add(new Screen("list_city_all", i -> cases.list(query(null, null), cityDispatcher)));
+            // a handler's inbox (待签收, 办理中) and home page
+            screens.add(new Screen("inbox_to_sign", i -> board.queue(CaseBoard.Queue.TO_SIGN, handler, first)));
+            screens.add(new Screen("inbox_to_handle", i -> board.queue(CaseBoard.Queue.TO_HANDLE, handler, first)));
+            screens.add(new Screen("home_counts_handler", i -> board.inbox(handler)));
+            // the overdue list (红灯) and the yellow one
+            screens.add(new Screen("overdue_town", i -> board.queue(CaseBoard.Queue.OVERDUE, dispatcher, first)));
+            screens.add(new Screen("overdue_city", i -> board.queue(CaseBoard.Queue.OVERDUE, cityDispatcher, first)));
+            screens.add(new Screen("due_soon_town", i -> board.queue(CaseBoard.Queue.DUE_SOON, dispatcher, first)));
+            // one case
             screens.add(new Screen("case_by_code", i -> cases.getByCode((String) sample.get(random.nextInt(sample.size()))[1],
                     dispatcher)));
             screens.add(new Screen("case_history", i -> cases.history((Long) sample.get(random.nextInt(sample.size()))[0],
                     dispatcher)));
-            screens.add(new Screen("counts_town_month", i -> counts(jdbc, townPath, monthStart, end)));
-            screens.add(new Screen("counts_town_year", i -> counts(jdbc, townPath, yearStart, end)));
-            screens.add(new Screen("counts_city_month", i -> counts(jdbc, "/", monthStart, end)));
-            screens.add(new Screen("counts_city_year", i -> counts(jdbc, "/", yearStart, end)));
+            // the leader's figures by state, kind, tier (and channel, trend) for a month and for the year
+            screens.add(new Screen("stats_town_month", i -> board.stats(leader, monthFirst, today)));
+            screens.add(new Screen("stats_town_year", i -> board.stats(leader, yearFirst, today)));
+            screens.add(new Screen("stats_city_month", i -> board.stats(cityLeader, monthFirst, today)));
+            screens.add(new Screen("stats_city_year", i -> board.stats(cityLeader, yearFirst, today)));
+            // Chinese text search (the list's q), and duplicates: open cases near a point
             screens.add(new Screen("search_town_2chars", i -> cases.list(query(null, "漏水"), dispatcher)));
             screens.add(new Screen("search_town_4chars", i -> cases.list(query(null, "暖气管道"), dispatcher)));
             screens.add(new Screen("search_city_4chars", i -> cases.list(query(null, "燃气管道"), cityDispatcher)));
             screens.add(new Screen("duplicates_near_point", i -> cases.duplicates(open.get(random.nextInt(open.size())),
                     dispatcher)));
-            // hook (issue 4): the overdue list, once the time-limit module gives cases a stored deadline
-            Screen overdue = DeadlineBench.overdueScreen(ctx);
-            if (overdue != null) {
-                screens.add(overdue);
-            }
-
             Path plans = BenchDb.ROOT.resolve("plans-" + db.kind() + ".txt");
             Files.createDirectories(plans.getParent());
             StringBuilder planText = new StringBuilder();
@@ -151,6 +158,7 @@ final class ReadsBench {
                                 .toList()).append('\n');
                         planText.append(explain(raw, db, q)).append('\n');
                     }
+                    Files.writeString(plans, planText.toString()); // as we go: a long run may be stopped
                 }
             }
             Files.writeString(plans, planText.toString());
@@ -161,18 +169,6 @@ final class ReadsBench {
 
     static CaseQuery query(CaseState state, String q) {
         return new CaseQuery(state, null, null, null, null, q, PageRequest.of(1, 20));
-    }
-
-    /**
-     * The leader's counts by state, kind and tier over a period, within a region subtree. No screen
-     * of the application asks this yet (the analytics module is to come); this is the query it needs.
-     */
-    static List<Map<String, Object>> counts(JdbcClient jdbc, String pathPrefix, OffsetDateTime from, OffsetDateTime to) {
-        return jdbc.sql("""
-                SELECT c.state, c.kind, c.tier, COUNT(*) AS n FROM case_file c JOIN region r ON r.id = c.region_id
-                WHERE r.path LIKE ? AND c.created_at >= ? AND c.created_at < ?
-                GROUP BY c.state, c.kind, c.tier""")
-                .params(pathPrefix + "%", from, to).query().listOfRows();
     }
 
     static double pct(double[] sorted, int p) {
