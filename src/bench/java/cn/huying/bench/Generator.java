@@ -313,7 +313,9 @@ final class Generator {
         void next(long i, List<Object[]> caseOut, List<Object[]> historyOut) {
             long id = w.firstCaseId + i;
             // ids rise with time, like a real table; a little jitter within a few minutes
-            Instant created = start.plusMillis((long) ((double) i / n * Duration.between(start, now).toMillis()))
+            // the deadline benchmark's open cases are of the last five days, so the sweep watches every one
+            Instant since = openShare >= 0 ? now.minus(Duration.ofDays(5)) : start;
+            Instant created = since.plusMillis((long) ((double) i / n * Duration.between(since, now).toMillis()))
                     .minusSeconds(random.nextInt(300));
             Town town = pickTown();
             Grid grid = town.grids().get(random.nextInt(town.grids().size()));
@@ -439,8 +441,12 @@ final class Generator {
             int level = !isOpen ? 0 : now.isAfter(red) ? 2 : now.isAfter(yellow) ? 1 : 0;
             Instant nextSla = !isOpen || level == 2 ? null : level == 1 ? red : yellow;
             if (isOpen && random.nextDouble() < dueShare) {
+                // its yellow light came up within the last hour and no sweep has seen it yet
+                yellow = now.minusSeconds(1 + random.nextInt(3600));
+                due = yellow.plus(Duration.ofDays(1));
+                red = due.plus(Duration.ofDays(1));
                 level = 0;
-                nextSla = now.minusSeconds(1 + random.nextInt(3600));
+                nextSla = yellow;
             }
             caseOut.add(new Object[]{id, code, cat.kind(), cat.id(), channel, urgency, title, description, lat, lng,
                     grid.villageName() + (1 + random.nextInt(30)) + "号楼", grid.id(), town.id(),
