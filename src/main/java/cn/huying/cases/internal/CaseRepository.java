@@ -37,9 +37,19 @@ class CaseRepository {
             sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count""";
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database product", e);
+        }
     }
 
     static OffsetDateTime utc(Instant t) {
@@ -107,22 +117,28 @@ class CaseRepository {
                 .query(CaseRepository::map).list();
     }
 
-    /** Next number of the day for a town prefix; the row lock makes concurrent intakes wait in turn. */
+    /**
+     * Next number of the day for a town prefix, in one round trip ({@code UPDATE … RETURNING} on
+     * PostgreSQL, {@code FINAL TABLE} on H2). The row lock makes concurrent intakes of the same
+     * town wait in turn, so callers take the number as late as they can.
+     */
     int nextSequence(String prefix, LocalDate day) {
-        int updated = jdbc.sql("UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ?")
-                .params(prefix, day).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 1)").params(prefix, day)
-                        .update();
-                return 1;
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                jdbc.sql("UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ?")
-                        .params(prefix, day).update();
-            }
+        java.util.Optional<Integer> next = takeNumber(prefix, day);
+        if (next.isPresent()) {
+            return next.get();
         }
-        return jdbc.sql("SELECT last_value FROM case_code_seq WHERE prefix = ? AND seq_day = ?").params(prefix, day)
-                .query(Integer.class).single();
+        // the day's first case in this town: create the row (a concurrent intake may win that race), then take a number
+        jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
+                .params(prefix, day).update();
+        return takeNumber(prefix, day).orElseThrow();
+    }
+
+    private java.util.Optional<Integer> takeNumber(String prefix, LocalDate day) {
+        return jdbc.sql(postgres
+                        ? "UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ? RETURNING last_value"
+                        : "SELECT last_value FROM FINAL TABLE (UPDATE case_code_seq SET last_value = last_value + 1"
+                        + " WHERE prefix = ? AND seq_day = ?)")
+                .params(prefix, day).query(Integer.class).optional();
     }
 
     long insert(CaseFile c) {

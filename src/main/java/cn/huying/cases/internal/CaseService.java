@@ -181,6 +181,9 @@ public class CaseService implements Cases {
         RegionRef town = lineage.stream().filter(r -> r.type() == RegionType.TOWN).findFirst().orElse(null);
         String prefix = town == null ? "HY" : regions.find(town.id()).map(RegionView::abbr)
                 .filter(a -> a != null && !a.isBlank()).orElse("HY");
+        // read what the intake needs before the town's daily number is taken: that row stays locked until commit
+        List<DuplicateCandidate> candidates = candidatesFor(category.id(), report.lat(), report.lng(), description,
+                null, reporter, now);
         LocalDate day = LocalDate.ofInstant(now, ZONE);
         int seq = cases.nextSequence(prefix, day);
         String code = String.format(Locale.ROOT, "%s-%s-%04d", prefix, DAY.format(day), seq);
@@ -197,8 +200,6 @@ public class CaseService implements Cases {
                 town == null ? null : town.id(), who, reporter.id(), blankToNull(report.idempotencyKey()));
         Tier start = escalation.startTier(category, channel, urgency, reporter.roles());
         Actor actor = Actor.of(reporter);
-        List<DuplicateCandidate> candidates = candidatesFor(category.id(), report.lat(), report.lng(), description,
-                null, reporter, now);
 
         CaseFile c = CaseFile.report(intake, start, actor, List.of(), now,
                 CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));

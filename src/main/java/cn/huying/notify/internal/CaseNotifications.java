@@ -7,7 +7,11 @@ import cn.huying.identity.RegionPathLookup;
 import cn.huying.identity.Roles;
 import cn.huying.identity.UserAccounts;
 import cn.huying.notify.SmsGateway;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -128,10 +132,16 @@ class CaseNotifications {
                 sms.send(phone, "您反映的问题（编号 " + f.code() + "）已办结，请对办理结果进行评价。【呼应】"));
     }
 
+    /** Who holds a role over a region: asked once a minute per role and region, not per event. */
+    private final Cache<String, List<Long>> coveringUsers = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<Long, List<Long>> departmentHandlers = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
     private Set<Long> covering(String role, CaseEvent.Facts f) {
         Set<Long> ids = new LinkedHashSet<>();
-        paths.pathOf(f.regionId()).ifPresent(path ->
-                accounts.findByRoleCovering(role, path).forEach(u -> ids.add(u.id())));
+        paths.pathOf(f.regionId()).ifPresent(path -> ids.addAll(coveringUsers.get(role + "@" + path,
+                k -> accounts.findByRoleCovering(role, path).stream().map(UserAccounts.UserSummary::id).toList())));
         return ids;
     }
 
@@ -140,7 +150,8 @@ class CaseNotifications {
         if (handlerId != null) {
             ids.add(handlerId);
         } else if (f.departmentId() != null) {
-            accounts.findByDepartmentAndRole(f.departmentId(), Roles.HANDLER).forEach(u -> ids.add(u.id()));
+            ids.addAll(departmentHandlers.get(f.departmentId(), k -> accounts.findByDepartmentAndRole(k, Roles.HANDLER)
+                    .stream().map(UserAccounts.UserSummary::id).toList()));
         }
         return ids;
     }

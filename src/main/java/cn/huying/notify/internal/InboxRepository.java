@@ -35,17 +35,16 @@ public class InboxRepository implements Inbox {
         return markRead(userId, messageId, clock.instant());
     }
 
+    /** One message per user; a message with the same de-duplication key is not delivered twice (one statement each). */
     void deliver(Collection<Long> userIds, String kind, String title, String body, Long caseId, String caseCode,
                  String dedupKey, Instant now) {
         for (long userId : userIds) {
-            if (dedupKey != null && jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE user_id = ? AND dedup_key = ?")
-                    .params(userId, dedupKey).query(Long.class).single() > 0) {
-                continue;
-            }
             jdbc.sql("""
                     INSERT INTO inbox_message (user_id, kind, title, body, case_id, case_code, dedup_key, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(userId, kind, title, body, caseId, caseCode, dedupKey, now.atOffset(ZoneOffset.UTC))
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
+                    WHERE NOT EXISTS (SELECT 1 FROM inbox_message m WHERE m.user_id = ? AND m.dedup_key = ?)""")
+                    .params(userId, kind, title, body, caseId, caseCode, dedupKey, now.atOffset(ZoneOffset.UTC),
+                            userId, dedupKey)
                     .update();
         }
     }
