@@ -116,7 +116,8 @@ class CaseQueries {
                 SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description
                 FROM case_file c JOIN region r ON r.id = c.region_id""" + where + """
                  AND c.category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?
-                 AND c.id <> ? AND c.state NOT IN ('REJECTED', 'CLOSED', 'REVISITED', 'TRANSFERRED', 'MERGED')
+                 AND c.id <> ? AND c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED', 'VERIFIED',
+                 'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')
                 ORDER BY c.created_at DESC LIMIT 50""")
                 .params(params)
                 .query((rs, n) -> new Nearby(rs.getLong(1), rs.getString(2), rs.getString(3),
