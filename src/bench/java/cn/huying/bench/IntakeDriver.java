@@ -44,17 +44,23 @@ final class IntakeDriver {
         String heap = args.get("heap", "512m");
         String url = args.get("url", null);
         Process app = null;
-        Map<String, double[]> points;
+        Map<String, List<double[]>> points;
         if (db.isPostgres() || args.flag("fresh", true)) {
             db.deleteH2Files();
         }
         // prepare the database (migrations, demo town) and read the demo places, then let the app own it
         try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
-            points = Map.of("gumei", Demo.pointIn(jdbc, "凤翔小镇社区第一网格"),
-                    "gridworker2", Demo.pointIn(jdbc, "卓庄村第一网格"),
-                    "citizen", Demo.pointIn(jdbc, "卓庄村第二网格"),
-                    "dispatcher", Demo.pointIn(jdbc, "卓庄村第三网格"));
+            // reports spread as in a real town: each grid worker over the unit grids of their own grid, the citizen
+            // and the dispatcher over all 132 unit grids of 木石镇 (all reports at one spot would make every
+            // intake's duplicate search return the same growing crowd)
+            List<String> allUnits = jdbc.sql("SELECT name FROM region WHERE type = 'UNIT_GRID' AND code LIKE '370481107%'")
+                    .query(String.class).list();
+            List<double[]> town = allUnits.stream().map(n -> Demo.pointIn(jdbc, n)).toList();
+            points = Map.of("gumei", unitPoints(jdbc, "凤翔小镇社区第一网格"),
+                    "gridworker2", unitPoints(jdbc, "卓庄村第一网格"),
+                    "citizen", town,
+                    "dispatcher", town);
         }
         if (url == null) {
             int port = freePort();
@@ -115,7 +121,12 @@ final class IntakeDriver {
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),\"code\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
-    private static void drive(BenchDb db, String url, int clients, int seconds, Map<String, double[]> points)
+    private static List<double[]> unitPoints(JdbcClient jdbc, String basicGrid) {
+        return jdbc.sql("SELECT u.name FROM region u JOIN region b ON b.id = u.parent_id WHERE b.name = ?")
+                .param(basicGrid).query(String.class).list().stream().map(n -> Demo.pointIn(jdbc, n)).toList();
+    }
+
+    private static void drive(BenchDb db, String url, int clients, int seconds, Map<String, List<double[]>> points)
             throws Exception {
         String[] users = {"gumei", "gridworker2", "citizen", "dispatcher"};
         String[] categories = {"LIVE_HEATING", "LIVE_SANITATION", "LIVE_PROPERTY", "REQ_COMPLAINT", "SAFETY_FIRE",
@@ -197,7 +208,7 @@ final class IntakeDriver {
                  AtomicLong replays, AtomicLong replayMismatches) {
     }
 
-    private static Phase create(String url, int clients, int seconds, Map<String, double[]> points, String[] users,
+    private static Phase create(String url, int clients, int seconds, Map<String, List<double[]>> points, String[] users,
                                 String[] categories, List<HttpClient> https, List<String> tokens) throws InterruptedException {
         ConcurrentLinkedQueue<Created> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<double[]> latencies = new ConcurrentLinkedQueue<>();
@@ -213,14 +224,15 @@ final class IntakeDriver {
                 HttpClient http = https.get(client);
                 String user = users[client % users.length];
                 String token = tokens.get(client);
-                double[] point = points.get(user);
+                List<double[]> places = points.get(user);
                 SplittableRandom random = new SplittableRandom(client);
                 List<Double> mine = new ArrayList<>();
                 long n = 0;
                 while (System.nanoTime() < end) {
                     String key = UUID.randomUUID().toString();
-                    double lat = point[0] + (random.nextDouble() - 0.5) * 0.0004;
-                    double lng = point[1] + (random.nextDouble() - 0.5) * 0.0004;
+                    double[] point = places.get(random.nextInt(places.size()));
+                    double lat = point[0] + (random.nextDouble() - 0.5) * 0.001;
+                    double lng = point[1] + (random.nextDouble() - 0.5) * 0.001;
                     String body = String.format("{\"category\":\"%s\",\"description\":\"第%d号楼反映：%s，请尽快处理。\","
                                     + "\"lat\":%.6f,\"lng\":%.6f}", categories[random.nextInt(categories.length)],
                             1 + random.nextInt(40), "楼道灯不亮、垃圾无人清运", lat, lng);
