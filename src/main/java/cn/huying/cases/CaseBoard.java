@@ -65,15 +65,26 @@ public interface CaseBoard {
     /** The queues that belong on this user's home page, in the order they are worked. */
     List<Queue> queuesOf(CurrentUser user);
 
-    /** How many cases each of the user's queues holds. */
+    /**
+     * A badge counts up to this many cases; {@link #count} returns one more than this when there are
+     * more (shown as "99+"), so a home page never counts a town's closed cases one by one.
+     */
+    int BADGE_CAP = 99;
+
+    /** How many cases each of the user's queues holds, each counted as {@link #count} does. */
     Map<Queue, Long> inbox(CurrentUser user);
 
+    /** How many cases a queue holds, up to {@link #BADGE_CAP} + 1 (which means "more than {@value #BADGE_CAP}"). */
     long count(Queue queue, CurrentUser user);
 
     /** Extension requests 延期申请 waiting for a decision in the user's scope (0 for users who cannot approve). */
     long pendingApprovals(CurrentUser user);
 
-    /** One page of a queue: work queues oldest first, {@link Queue#MINE} and {@link Queue#OPEN} newest first. */
+    /**
+     * One page of a queue: work queues oldest first, {@link Queue#MINE} and {@link Queue#OPEN} newest first.
+     * The total is counted up to 1000 (or up to the page's end beyond that): above it the result's
+     * {@code totalExact} is false.
+     */
     PageResult<CaseSummary> queue(Queue queue, CurrentUser user, PageRequest page);
 
     /**

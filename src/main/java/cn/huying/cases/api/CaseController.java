@@ -126,7 +126,7 @@ class CaseController {
                 .body(created);
     }
 
-    @Operation(summary = "事件列表：限数据范围，按上报时间倒序，分页，含总数")
+    @Operation(summary = "事件列表：限数据范围，按上报时间倒序，分页，含总数（多于 1000 条时只数到上限：totalExact 为 false，total 为下限）")
     @GetMapping
     @PreAuthorize("hasAuthority('case:view')")
     PageResult<CaseSummary> list(@RequestParam(required = false) String state,

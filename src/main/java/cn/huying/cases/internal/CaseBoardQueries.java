@@ -92,8 +92,8 @@ class CaseBoardQueries implements CaseBoard {
     public long count(Queue queue, CurrentUser user) {
         List<Object> params = new ArrayList<>();
         String where = where(queue, user, params);
-        return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
-                .params(params).query(Long.class).single();
+        return CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,
+                BADGE_CAP);
     }
 
     @Override
@@ -135,9 +135,10 @@ class CaseBoardQueries implements CaseBoard {
                         CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
                         rs.getLong("version")))
                 .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
-                .params(params).query(Long.class).single();
-        return new PageResult<>(items, total, page.page(), page.size());
+        long cap = CappedCount.capFor(page);
+        long counted = CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,
+                cap);
+        return PageResult.capped(items, counted, cap, page.page(), page.size());
     }
 
     @Override

@@ -93,11 +93,11 @@ class CaseQueries {
                 .list();
     }
 
-    long count(CaseQuery q, CaseScope scope, String regionPathLike) {
+    /** Matching cases counted up to {@code cap} + 1 (which means "more than {@code cap}"). */
+    long count(CaseQuery q, CaseScope scope, String regionPathLike, long cap) {
         List<Object> params = new ArrayList<>();
         String where = scope.where(params) + filters(q, regionPathLike, params);
-        return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
-                .params(params).query(Long.class).single();
+        return CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params, cap);
     }
 
     /** Open cases of a category inside a box and after a time, within the scope. */

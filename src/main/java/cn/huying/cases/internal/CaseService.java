@@ -481,8 +481,9 @@ public class CaseService implements Cases {
             regionLike = region.path() + "%";
         }
         List<CaseSummary> items = queries.page(query, scope, regionLike);
-        long total = queries.count(query, scope, regionLike);
-        return new PageResult<>(items, total, query.page().page(), query.page().size());
+        long cap = CappedCount.capFor(query.page());
+        long counted = queries.count(query, scope, regionLike, cap);
+        return PageResult.capped(items, counted, cap, query.page().page(), query.page().size());
     }
 
     @Override

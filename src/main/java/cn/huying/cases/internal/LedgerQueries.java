@@ -74,11 +74,11 @@ class LedgerQueries {
                 .list();
     }
 
-    long count(Ledger ledger, CaseScope scope, Instant now) {
+    /** The ledger's cases counted up to {@code cap} + 1 (which means "more than {@code cap}"). */
+    long count(Ledger ledger, CaseScope scope, Instant now, long cap) {
         List<Object> params = new ArrayList<>();
         String where = scope.where(params) + ledger(ledger, now, params);
-        return jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
-                .params(params).query(Long.class).single();
+        return CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params, cap);
     }
 
     static LedgerEntry entry(ResultSet rs, Instant now) throws SQLException {

@@ -126,13 +126,14 @@ public class TimeLimitReads {
         CaseScope scope = scopeForLedgers(user);
         List<Object> params = new ArrayList<>();
         String where = where(ledger, filter, scope, now, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM case_file c JOIN region r ON r.id = c.region_id" + where)
-                .params(params).query(Long.class).single();
+        long cap = CappedCount.capFor(page);
+        long counted = CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,
+                cap);
         params.add(page.size());
         params.add(page.offset());
         List<LedgerEntry> items = jdbc.sql(LEDGER_SELECT + where + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
                 .params(params).query((rs, n) -> LedgerQueries.entry(rs, now)).list();
-        return new PageResult<>(items, total, page.page(), page.size());
+        return PageResult.capped(items, counted, cap, page.page(), page.size());
     }
 
     /**

@@ -217,8 +217,9 @@ public class TimeLimitService {
         }
         CaseScope scope = cases.caseScope(user);
         Instant now = clock.instant();
-        return new cn.huying.shared.PageResult<>(ledgers.page(ledger, scope, now, page.size(), page.offset()),
-                ledgers.count(ledger, scope, now), page.page(), page.size());
+        long cap = CappedCount.capFor(page);
+        return cn.huying.shared.PageResult.capped(ledgers.page(ledger, scope, now, page.size(), page.offset()),
+                ledgers.count(ledger, scope, now, cap), cap, page.page(), page.size());
     }
 
     public cn.huying.shared.PageResult<cn.huying.cases.SupervisionOrder> supervisionOrders(CurrentUser user,

@@ -52,9 +52,11 @@ class LedgerPagesController {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final CountLabels countLabels;
 
     LedgerPagesController(TimeLimitReads reads, TimeLimitService timeLimits, CasePages pages, CurrentUsers users,
-                          MessageSource messages, AuditLog audit) {
+                          MessageSource messages, AuditLog audit, CountLabels countLabels) {
+        this.countLabels = countLabels;
         this.reads = reads;
         this.timeLimits = timeLimits;
         this.pages = pages;
@@ -80,10 +82,11 @@ class LedgerPagesController {
         Instant now = reads.now();
         PageResult<LedgerEntry> result = reads.ledger(ledger, filter, user, new PageRequest(Math.max(0, page), PAGE_SIZE),
                 now);
-        Map<String, Long> counts = new LinkedHashMap<>();
+        // each tab's count as the list counts it: up to a cap, then "1000+"
+        Map<String, String> counts = new LinkedHashMap<>();
         for (String l : TimeLimitReads.LEDGERS) {
-            counts.put(l, l.equals(ledger) ? result.total()
-                    : reads.ledger(l, filter, user, new PageRequest(0, 1), now).total());
+            counts.put(l, countLabels.total(l.equals(ledger) ? result
+                    : reads.ledger(l, filter, user, new PageRequest(0, 1), now)));
         }
         model.addAttribute("which", ledger);
         model.addAttribute("counts", counts);
