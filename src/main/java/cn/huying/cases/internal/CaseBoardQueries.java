@@ -43,9 +43,11 @@ class CaseBoardQueries implements CaseBoard {
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final CaseStatsRollup rollup;
 
-    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
+    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock, CaseStatsRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
         this.currentUsers = currentUsers;
         this.clock = clock;
     }
@@ -167,59 +169,73 @@ class CaseBoardQueries implements CaseBoard {
         if (!from.isBefore(to)) {
             throw DomainException.invalid("board.period.invalid");
         }
+        if (!user.can("case:view")) {
+            throw DomainException.forbidden("case.view.forbidden");
+        }
+        CaseScope scope = CaseScope.of(user, currentUsers.scopeOf(user));
+        CaseStatsRollup.Figures f = new CaseStatsRollup.Figures();
+        // the days before the rollup's last run from the rollup (the whole tree, a county or a town);
+        // the rest, and every scope the rollup does not keep, counted live
+        LocalDate liveFrom = from;
+        if (scope.departmentId() == null && scope.reporterUserId() == null
+                && CaseStatsRollup.kept(scope.regions().pathPrefix())) {
+            Instant refreshed = rollup.status().refreshedAt();
+            if (refreshed != null) {
+                LocalDate cut = LocalDate.ofInstant(refreshed, CaseService.ZONE);
+                LocalDate rollupTo = to.isBefore(cut) ? to : cut;
+                if (from.isBefore(rollupTo)) {
+                    rollup.read(f, scope.regions().pathPrefix(), from, rollupTo);
+                    liveFrom = rollupTo;
+                }
+            }
+        }
+        if (liveFrom.isBefore(to)) {
+            live(f, scope, liveFrom, to);
+        }
+        List<Count> states = counts(f.of(CaseStatsRollup.STATE), CaseState.class, CaseState::label);
+        long total = states.stream().mapToLong(Count::count).sum();
+        long finished = states.stream().filter(c -> !CaseState.valueOf(c.key()).open()).mapToLong(Count::count).sum();
+        List<Count> kinds = counts(f.of(CaseStatsRollup.KIND), CaseKind.class, CaseKind::label);
+        List<Count> tiers = counts(f.of(CaseStatsRollup.TIER), Tier.class, Tier::label);
+        List<Count> channels = counts(f.of(CaseStatsRollup.CHANNEL), Channel.class, Channel::label);
+        List<Count> resolvedAt = counts(f.of(CaseStatsRollup.RESOLVED), Tier.class, Tier::label);
+        List<DayCount> trend = new ArrayList<>();
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            long[] n = f.days.getOrDefault(d, new long[2]);
+            trend.add(new DayCount(d, n[0], n[1]));
+        }
         Instant start = from.atStartOfDay(CaseService.ZONE).toInstant();
         Instant end = to.atStartOfDay(CaseService.ZONE).toInstant();
-        List<Object> params = new ArrayList<>();
-        String where = scope(user, params) + " AND c.created_at >= ? AND c.created_at < ?";
-        params.add(CaseRepository.utc(start));
-        params.add(CaseRepository.utc(end));
-
-        Map<String, Long> byState = grouped("c.state", where, params);
-        List<Count> states = counts(byState, CaseState.class, CaseState::label);
-        long total = byState.values().stream().mapToLong(Long::longValue).sum();
-        long finished = states.stream().filter(c -> !CaseState.valueOf(c.key()).open()).mapToLong(Count::count).sum();
-        List<Count> kinds = counts(grouped("c.kind", where, params), CaseKind.class, CaseKind::label);
-        List<Count> tiers = counts(grouped("c.tier", where, params), Tier.class, Tier::label);
-        List<Count> channels = counts(grouped("c.channel", where, params), Channel.class, Channel::label);
-        List<Count> resolvedAt = counts(grouped("c.resolved_tier", where + " AND c.resolved_tier IS NOT NULL", params),
-                Tier.class, Tier::label);
-
-        Map<LocalDate, long[]> days = new TreeMap<>();
-        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-            days.put(d, new long[2]);
-        }
-        daily("c.created_at", where, params).forEach((d, n) -> days.computeIfAbsent(d, k -> new long[2])[0] = n);
-        List<Object> closedParams = new ArrayList<>();
-        String closedWhere = scope(user, closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
-        closedParams.add(CaseRepository.utc(start));
-        closedParams.add(CaseRepository.utc(end));
-        daily("c.closed_at", closedWhere, closedParams).forEach((d, n) -> days.computeIfAbsent(d, k -> new long[2])[1] = n);
-        List<DayCount> trend = days.entrySet().stream()
-                .map(e -> new DayCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         return new Stats(start, end, total, total - finished, finished, states, kinds, tiers, channels, resolvedAt, trend);
     }
 
-    private Map<String, Long> grouped(String column, String where, List<Object> params) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + column + " AS k, COUNT(*) AS n FROM case_file c JOIN region r ON r.id = c.region_id"
-                        + where + " GROUP BY " + column)
+    /** The figures of cases in the scope reported (and closed) on days in [from, to), counted from the cases. */
+    void live(CaseStatsRollup.Figures f, CaseScope scope, LocalDate from, LocalDate to) {
+        List<Object> params = new ArrayList<>();
+        String where = scope.where(params) + " AND c.created_at >= ? AND c.created_at < ?";
+        params.add(CaseStatsRollup.start(from));
+        params.add(CaseStatsRollup.start(to));
+        String day = CaseStatsRollup.day("c.created_at");
+        jdbc.sql("SELECT " + day + " AS d, c.state, c.kind, c.tier, c.channel, c.resolved_tier, COUNT(*) AS n"
+                        + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
+                        + " GROUP BY " + day + ", c.state, c.kind, c.tier, c.channel, c.resolved_tier")
                 .params(params)
                 .query(rs -> {
-                    out.put(rs.getString("k"), rs.getLong("n"));
+                    f.addReported(LocalDate.ofEpochDay(rs.getLong("d")), rs.getString("state"), rs.getString("kind"),
+                            rs.getString("tier"), rs.getString("channel"), rs.getString("resolved_tier"),
+                            rs.getLong("n"));
                 });
-        return out;
-    }
-
-    private Map<LocalDate, Long> daily(String column, String where, List<Object> params) {
-        Map<LocalDate, Long> out = new TreeMap<>();
-        jdbc.sql("SELECT CAST(" + column + " AS DATE) AS d, COUNT(*) AS n FROM case_file c"
-                        + " JOIN region r ON r.id = c.region_id" + where + " GROUP BY CAST(" + column + " AS DATE)")
-                .params(params)
+        List<Object> closedParams = new ArrayList<>();
+        String closedWhere = scope.where(closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
+        closedParams.add(CaseStatsRollup.start(from));
+        closedParams.add(CaseStatsRollup.start(to));
+        String closedDay = CaseStatsRollup.day("c.closed_at");
+        jdbc.sql("SELECT " + closedDay + " AS d, COUNT(*) AS n FROM case_file c JOIN region r ON r.id = c.region_id"
+                        + closedWhere + " GROUP BY " + closedDay)
+                .params(closedParams)
                 .query(rs -> {
-                    Date d = rs.getDate("d");
-                    out.put(d.toLocalDate(), rs.getLong("n"));
+                    f.addClosed(LocalDate.ofEpochDay(rs.getLong("d")), rs.getLong("n"));
                 });
-        return out;
     }
 
     /** The light of an open case, by the same rule as the case view: NONE, STOPPED, RED, YELLOW or GREEN. */

@@ -1,0 +1,387 @@
+package cn.huying.cases.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily rollup behind the leader's overview ({@code case_stats_daily}, migration V11_1): per scope
+ * (the whole tree, each county, each town), day of report and dimension, how many cases. A scheduled
+ * job keeps it: it finds the cases changed since its last run through {@code case_history} (every
+ * change of a case writes a history row in the same transaction; the rollup adds nothing to the
+ * transitions), and recomputes every day those cases count in — their day of report and the days of
+ * their history, which hold every day they were closed on — from {@code case_file}. A day is rewritten
+ * only where its figures changed. On an empty rollup, or when the region tree changed, it rebuilds
+ * every day.
+ *
+ * <p>Safe with several nodes: a run holds the job's one row {@code FOR UPDATE}; a node that finds it
+ * locked skips its turn. The rollup is exact as of the run ({@code refreshed_at}); {@link CaseBoardQueries}
+ * reads it for the days before the day of the last run and counts the rest live.
+ */
+@Component
+class CaseStatsRollup {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStatsRollup.class);
+
+    static final String STATE = "STATE";
+    static final String KIND = "KIND";
+    static final String TIER = "TIER";
+    static final String CHANNEL = "CHANNEL";
+    static final String RESOLVED = "RESOLVED";
+    static final String CLOSED = "CLOSED";
+    private static final String NONE = "-";
+
+    /** At most this many days are aggregated by one query (a month of a 10-million-case city: ~300 000 cases). */
+    private static final int DAYS_PER_QUERY = 31;
+    /**
+     * History rows written this recently are read again by the next run: a transaction that took its
+     * history id earlier but committed after this run read the table is not missed.
+     */
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    /** How far back (in history ids) a rebuild looks for rows written within {@link #SETTLE}. */
+    private static final long SETTLE_IDS = 10_000;
+
+    /** What a run did. */
+    record Run(boolean ran, boolean rebuilt, int days, long rowsWritten, long millis) {
+    }
+
+    /** The rollup's state: exact as of {@code refreshedAt}; null before the first run. */
+    record Status(Long lastHistoryId, Instant refreshedAt, String regionMark) {
+    }
+
+    /** Figures of cases: dimension → value → count, and per day the cases reported and closed. */
+    static final class Figures {
+        final Map<String, Map<String, Long>> dims = new HashMap<>();
+        final Map<LocalDate, long[]> days = new TreeMap<>();
+
+        void addReported(LocalDate day, String state, String kind, String tier, String channel, String resolved,
+                         long n) {
+            add(STATE, state, n);
+            add(KIND, kind, n);
+            add(TIER, tier, n);
+            add(CHANNEL, channel, n);
+            if (resolved != null && !resolved.equals(NONE)) {
+                add(RESOLVED, resolved, n);
+            }
+            days.computeIfAbsent(day, d -> new long[2])[0] += n;
+        }
+
+        void addClosed(LocalDate day, long n) {
+            days.computeIfAbsent(day, d -> new long[2])[1] += n;
+        }
+
+        void add(String dim, String val, long n) {
+            dims.computeIfAbsent(dim, d -> new HashMap<>()).merge(val, n, Long::sum);
+        }
+
+        Map<String, Long> of(String dim) {
+            return dims.getOrDefault(dim, Map.of());
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final boolean enabled;
+
+    CaseStatsRollup(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, Clock clock,
+                    @Value("${huying.stats.rollup-enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.tx = tx;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${huying.stats.refresh-interval:60s}",
+            initialDelayString = "${huying.stats.refresh-initial-delay:15s}")
+    void scheduled() {
+        if (!enabled) {
+            return;
+        }
+        Run run = refresh(false);
+        if (run.ran() && (run.rebuilt() || run.millis() > 5_000)) {
+            log.info("统计汇总：重算 {} 天，写入 {} 行，用时 {} ms{}", run.days(), run.rowsWritten(), run.millis(),
+                    run.rebuilt() ? "（全量重建）" : "");
+        }
+    }
+
+    /**
+     * One run: brings the rollup up to date with every case change committed so far.
+     *
+     * @param wait wait for a run of another node to finish (true), or skip this turn (false)
+     */
+    Run refresh(boolean wait) {
+        long started = System.nanoTime();
+        Run run = tx.execute(s -> refreshLocked(wait));
+        Run r = Objects.requireNonNull(run);
+        return new Run(r.ran(), r.rebuilt(), r.days(), r.rowsWritten(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The rollup's state, without a lock. */
+    Status status() {
+        return jdbc.sql("SELECT last_history_id, refreshed_at, region_mark FROM case_stats_job WHERE id = 1")
+                .query((rs, i) -> new Status(rs.getObject(1, Long.class), CaseRepository.instant(rs, "refreshed_at"),
+                        rs.getString(3)))
+                .optional().orElse(new Status(null, null, null));
+    }
+
+    private Run refreshLocked(boolean wait) {
+        Optional<Status> locked = jdbc.sql("SELECT last_history_id, refreshed_at, region_mark FROM case_stats_job"
+                        + " WHERE id = 1 FOR UPDATE" + (wait ? "" : " SKIP LOCKED"))
+                .query((rs, i) -> new Status(rs.getObject(1, Long.class), CaseRepository.instant(rs, "refreshed_at"),
+                        rs.getString(3)))
+                .optional();
+        if (locked.isEmpty()) {
+            return new Run(false, false, 0, 0, 0);
+        }
+        Status job = locked.get();
+        Instant now = clock.instant();
+        String mark = regionMark();
+        long maxHistory = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM case_history").query(Long.class).single();
+        boolean rebuild = job.lastHistoryId() == null || !mark.equals(job.regionMark());
+        TreeSet<LocalDate> days = new TreeSet<>();
+        long settledFrom;
+        if (rebuild) {
+            jdbc.sql("DELETE FROM case_stats_daily").update();
+            Instant[] firstCase = new Instant[1];
+            jdbc.sql("SELECT MIN(created_at) AS first_at FROM case_file")
+                    .query(rs -> {
+                        firstCase[0] = CaseRepository.instant(rs, "first_at");
+                    });
+            Instant first = firstCase[0];
+            if (first != null) {
+                LocalDate last = LocalDate.ofInstant(now, CaseService.ZONE);
+                for (LocalDate d = LocalDate.ofInstant(first, CaseService.ZONE); !d.isAfter(last); d = d.plusDays(1)) {
+                    days.add(d);
+                }
+                // a case reported "later" than this node's clock (another node's) still gets its day
+                days.addAll(changedDays(Math.max(0, maxHistory - SETTLE_IDS)));
+            }
+            settledFrom = Math.max(0, maxHistory - SETTLE_IDS);
+        } else {
+            days.addAll(changedDays(job.lastHistoryId()));
+            settledFrom = job.lastHistoryId();
+        }
+        long written = 0;
+        List<LocalDate> run = new ArrayList<>();
+        for (LocalDate d : days) {
+            if (!run.isEmpty() && (!d.equals(run.get(run.size() - 1).plusDays(1)) || run.size() >= DAYS_PER_QUERY)) {
+                written += recompute(run, rebuild);
+                run.clear();
+            }
+            run.add(d);
+        }
+        if (!run.isEmpty()) {
+            written += recompute(run, rebuild);
+        }
+        // history rows of the last minutes are read again next time (see SETTLE)
+        long watermark = jdbc.sql("SELECT COALESCE(MAX(id), ?) FROM case_history WHERE id > ? AND id <= ? AND at < ?")
+                .params(settledFrom, settledFrom, maxHistory, CaseRepository.utc(now.minus(SETTLE)))
+                .query(Long.class).single();
+        jdbc.sql("UPDATE case_stats_job SET last_history_id = ?, refreshed_at = ?, region_mark = ?, last_run_days = ?"
+                        + " WHERE id = 1")
+                .params(Math.max(watermark, settledFrom), CaseRepository.utc(now), mark, days.size()).update();
+        return new Run(true, rebuild, days.size(), written, 0);
+    }
+
+    /** Days (report day and the day of every history row) of the cases with history rows after {@code afterId}. */
+    private List<LocalDate> changedDays(long afterId) {
+        List<LocalDate> out = new ArrayList<>();
+        jdbc.sql("SELECT DISTINCT " + day("c.created_at") + " AS d FROM case_file c"
+                        + " WHERE c.id IN (SELECT h.case_id FROM case_history h WHERE h.id > ?)")
+                .param(afterId).query(rs -> {
+                    out.add(LocalDate.ofEpochDay(rs.getLong(1)));
+                });
+        jdbc.sql("SELECT DISTINCT " + day("h2.at") + " AS d FROM case_history h2"
+                        + " WHERE h2.case_id IN (SELECT h.case_id FROM case_history h WHERE h.id > ?)")
+                .param(afterId).query(rs -> {
+                    out.add(LocalDate.ofEpochDay(rs.getLong(1)));
+                });
+        return out;
+    }
+
+    /** Recomputes consecutive days for every scope; writes what differs from the stored rows. */
+    private long recompute(List<LocalDate> days, boolean empty) {
+        LocalDate from = days.get(0);
+        LocalDate to = days.get(days.size() - 1).plusDays(1);
+        Map<Long, List<String>> scopesOfRegion = scopesOfRegions();
+        // day → "scope|dim|val" → n
+        Map<LocalDate, Map<String, Long>> fresh = new TreeMap<>();
+        for (LocalDate d : days) {
+            fresh.put(d, new HashMap<>());
+        }
+        jdbc.sql("SELECT " + day("c.created_at") + " AS d, c.region_id, c.state, c.kind, c.tier, c.channel,"
+                        + " c.resolved_tier, COUNT(*) AS n FROM case_file c WHERE c.created_at >= ? AND c.created_at < ?"
+                        + " GROUP BY " + day("c.created_at") + ", c.region_id, c.state, c.kind, c.tier, c.channel,"
+                        + " c.resolved_tier")
+                .params(start(from), start(to))
+                .query(rs -> {
+                    Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
+                    if (day == null) {
+                        return;
+                    }
+                    long n = rs.getLong("n");
+                    String resolved = rs.getString("resolved_tier");
+                    for (String scope : scopesOfRegion.getOrDefault(rs.getLong("region_id"), List.of("/"))) {
+                        day.merge(scope + "|" + STATE + "|" + rs.getString("state"), n, Long::sum);
+                        day.merge(scope + "|" + KIND + "|" + rs.getString("kind"), n, Long::sum);
+                        day.merge(scope + "|" + TIER + "|" + rs.getString("tier"), n, Long::sum);
+                        day.merge(scope + "|" + CHANNEL + "|" + rs.getString("channel"), n, Long::sum);
+                        if (resolved != null) {
+                            day.merge(scope + "|" + RESOLVED + "|" + resolved, n, Long::sum);
+                        }
+                    }
+                });
+        jdbc.sql("SELECT " + day("c.closed_at") + " AS d, c.region_id, COUNT(*) AS n FROM case_file c"
+                        + " WHERE c.closed_at >= ? AND c.closed_at < ? GROUP BY " + day("c.closed_at") + ", c.region_id")
+                .params(start(from), start(to))
+                .query(rs -> {
+                    Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
+                    if (day == null) {
+                        return;
+                    }
+                    for (String scope : scopesOfRegion.getOrDefault(rs.getLong("region_id"), List.of("/"))) {
+                        day.merge(scope + "|" + CLOSED + "|" + NONE, rs.getLong("n"), Long::sum);
+                    }
+                });
+        long written = 0;
+        for (Map.Entry<LocalDate, Map<String, Long>> e : fresh.entrySet()) {
+            written += write(e.getKey(), e.getValue(), empty);
+        }
+        return written;
+    }
+
+    /** Makes the stored rows of one day equal to {@code fresh}; returns how many rows it wrote or deleted. */
+    private long write(LocalDate day, Map<String, Long> fresh, boolean empty) {
+        Map<String, Long> stored = new HashMap<>();
+        if (!empty) {
+            jdbc.sql("SELECT scope_path, dim, val, n FROM case_stats_daily WHERE stat_day = ?").param(day)
+                    .query(rs -> {
+                        stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getLong(4));
+                    });
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        fresh.forEach((key, n) -> {
+            Long old = stored.get(key);
+            String[] k = key.split("\\|", 3);
+            if (old == null) {
+                inserts.add(new Object[]{k[0], day, k[1], k[2], n});
+            } else if (old.longValue() != n) {
+                updates.add(new Object[]{n, k[0], day, k[1], k[2]});
+            }
+        });
+        stored.keySet().stream().filter(key -> !fresh.containsKey(key)).forEach(key -> {
+            String[] k = key.split("\\|", 3);
+            deletes.add(new Object[]{k[0], day, k[1], k[2]});
+        });
+        batch("INSERT INTO case_stats_daily (scope_path, stat_day, dim, val, n) VALUES (?, ?, ?, ?, ?)", inserts);
+        batch("UPDATE case_stats_daily SET n = ? WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", updates);
+        batch("DELETE FROM case_stats_daily WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", deletes);
+        return inserts.size() + updates.size() + deletes.size();
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i += 1000) {
+            batches.batchUpdate(sql, rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+    }
+
+    /**
+     * The rollup scopes each region's cases count in: the whole tree, its county and its town (the
+     * first one and two steps of its path).
+     */
+    private Map<Long, List<String>> scopesOfRegions() {
+        Map<Long, List<String>> out = new HashMap<>();
+        jdbc.sql("SELECT id, path FROM region").query(rs -> {
+            out.put(rs.getLong(1), scopesOf(rs.getString(2)));
+        });
+        return out;
+    }
+
+    static List<String> scopesOf(String path) {
+        List<String> out = new ArrayList<>();
+        out.add("/");
+        int slash = 0;
+        for (int level = 0; level < 2; level++) {
+            slash = path.indexOf('/', slash + 1);
+            if (slash < 0) {
+                break;
+            }
+            out.add(path.substring(0, slash + 1));
+        }
+        return out;
+    }
+
+    /** Whether figures of this scope are kept: the whole tree, a county or a town (path prefixes of up to two steps). */
+    static boolean kept(String pathPrefix) {
+        return pathPrefix.chars().filter(ch -> ch == '/').count() <= 3;
+    }
+
+    /** The region tree as the rollup was built on it: any change (a moved village) means a rebuild. */
+    private String regionMark() {
+        return jdbc.sql("SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM region")
+                .query((rs, i) -> rs.getLong("n") + "@" + Optional.ofNullable(CaseRepository.instant(rs, "at"))
+                        .map(Instant::toString).orElse("-"))
+                .single();
+    }
+
+    /** Adds the rollup of one scope for days in [from, to) to {@code f}. */
+    void read(Figures f, String scopePath, LocalDate from, LocalDate to) {
+        jdbc.sql("SELECT stat_day, dim, val, n FROM case_stats_daily WHERE scope_path = ? AND stat_day >= ?"
+                        + " AND stat_day < ?")
+                .params(scopePath, from, to)
+                .query(rs -> {
+                    String dim = rs.getString(2);
+                    long n = rs.getLong(4);
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    if (dim.equals(CLOSED)) {
+                        f.addClosed(day, n);
+                    } else {
+                        f.add(dim, rs.getString(3), n);
+                        if (dim.equals(STATE)) {
+                            f.days.computeIfAbsent(day, d -> new long[2])[0] += n;
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The SQL of the day (in {@link CaseService#ZONE}) of a timestamp column, as days since 1970-01-01:
+     * the zone's offset added to the epoch seconds (China has kept one offset since 1991), the same on
+     * H2 and PostgreSQL whatever the session's time zone.
+     */
+    static String day(String column) {
+        int offset = CaseService.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
+        return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS BIGINT)";
+    }
+
+    static OffsetDateTime start(LocalDate day) {
+        return CaseRepository.utc(day.atStartOfDay(CaseService.ZONE).toInstant());
+    }
+
+}
