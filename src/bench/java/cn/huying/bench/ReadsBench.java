@@ -4,6 +4,8 @@ import cn.huying.cases.CaseBoard;
 import cn.huying.cases.CaseQuery;
 import cn.huying.cases.CaseState;
 import cn.huying.cases.Cases;
+import cn.huying.cases.internal.CaseStatsRollup;
+import cn.huying.cases.internal.TimeLimitReads;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.RegionPathLookup;
 import cn.huying.shared.PageRequest;
@@ -73,6 +75,11 @@ final class ReadsBench {
             SplittableRandom random = new SplittableRandom(11);
             LocalDate today = LocalDate.now(Generator.ZONE);
 
+            // the leader's statistics read a daily rollup: bring it up to date first (a database generated
+            // before the rollup existed is rolled up here in full) and say how long that took
+            CaseStatsRollup.Run rollup = ctx.getBean(CaseStatsRollup.class).refresh(true);
+            System.out.printf("reads db=%s stats_rollup rebuilt=%s days=%d rows_written=%d seconds=%.1f%n", db.kind(),
+                    rollup.rebuilt(), rollup.days(), rollup.rowsWritten(), rollup.millis() / 1000.0);
             CaseBoard board = ctx.getBean(CaseBoard.class);
             PageRequest first = PageRequest.of(1, 20);
             LocalDate monthFirst = today.withDayOfMonth(1);
@@ -94,6 +101,14 @@ final class ReadsBench {
             screens.add(new Screen("overdue_town", i -> board.queue(CaseBoard.Queue.OVERDUE, dispatcher, first)));
             screens.add(new Screen("overdue_city", i -> board.queue(CaseBoard.Queue.OVERDUE, cityDispatcher, first)));
             screens.add(new Screen("due_soon_town", i -> board.queue(CaseBoard.Queue.DUE_SOON, dispatcher, first)));
+            // the leader's home page (在办, 黄灯, 红灯 … badges) and the 红灯 ledger a page at a time
+            screens.add(new Screen("home_counts_leader", i -> board.inbox(leader)));
+            screens.add(new Screen("home_counts_city_leader", i -> board.inbox(cityLeader)));
+            TimeLimitReads ledgers = ctx.getBean(TimeLimitReads.class);
+            screens.add(new Screen("ledger_red_town", i -> ledgers.ledger("red", TimeLimitReads.LedgerFilter.none(),
+                    leader, PageRequest.of(0, 20), ledgers.now())));
+            screens.add(new Screen("ledger_red_city", i -> ledgers.ledger("red", TimeLimitReads.LedgerFilter.none(),
+                    cityLeader, PageRequest.of(0, 20), ledgers.now())));
             // one case
             screens.add(new Screen("case_by_code", i -> cases.getByCode((String) sample.get(random.nextInt(sample.size()))[1],
                     dispatcher)));

@@ -120,6 +120,7 @@ class CaseRulesIT extends CaseSupport {
         JsonNode page = http.get("/api/cases" + Http.query("q", "占道经营第", "size", 2, "page", 0))
                 .bearer(token("dispatcher")).send().json();
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.path("totalExact").asBoolean()).as("a total under the cap is exact").isTrue();
         assertThat(page.path("items").size()).isEqualTo(2);
         assertThat(page.path("items").get(0).path("createdAt").asString())
                 .isGreaterThanOrEqualTo(page.path("items").get(1).path("createdAt").asString());

@@ -31,8 +31,15 @@ record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
      * {@code params} as bound parameters (never spliced into the text).
      */
     String where(java.util.List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE r.path LIKE ?");
-        params.add(regions.likePattern());
+        StringBuilder where;
+        if (regions.unrestricted()) {
+            // the whole tree: no path condition at all, so the planner sees that every case qualifies
+            // (with "LIKE '/%'" it may walk the region table and each region's cases instead of one ordered index)
+            where = new StringBuilder(" WHERE 1 = 1");
+        } else {
+            where = new StringBuilder(" WHERE r.path LIKE ?");
+            params.add(regions.likePattern());
+        }
         if (departmentId != null) {
             where.append(" AND c.department_id = ?");
             params.add(departmentId);

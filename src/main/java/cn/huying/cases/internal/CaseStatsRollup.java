@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads it for the days before the day of the last run and counts the rest live.
  */
 @Component
-class CaseStatsRollup {
+public class CaseStatsRollup {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStatsRollup.class);
 
@@ -60,7 +60,7 @@ class CaseStatsRollup {
     private static final long SETTLE_IDS = 10_000;
 
     /** What a run did. */
-    record Run(boolean ran, boolean rebuilt, int days, long rowsWritten, long millis) {
+    public record Run(boolean ran, boolean rebuilt, int days, long rowsWritten, long millis) {
     }
 
     /** The rollup's state: exact as of {@code refreshedAt}; null before the first run. */
@@ -130,7 +130,7 @@ class CaseStatsRollup {
      *
      * @param wait wait for a run of another node to finish (true), or skip this turn (false)
      */
-    Run refresh(boolean wait) {
+    public Run refresh(boolean wait) {
         long started = System.nanoTime();
         Run run = tx.execute(s -> refreshLocked(wait));
         Run r = Objects.requireNonNull(run);
