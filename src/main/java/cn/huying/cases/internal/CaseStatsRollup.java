@@ -296,10 +296,25 @@ public class CaseStatsRollup {
             String[] k = key.split("\\|", 3);
             deletes.add(new Object[]{k[0], day, k[1], k[2]});
         });
-        batch("INSERT INTO case_stats_daily (scope_path, stat_day, dim, val, n) VALUES (?, ?, ?, ?, ?)", inserts);
+        insert(inserts);
         batch("UPDATE case_stats_daily SET n = ? WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", updates);
         batch("DELETE FROM case_stats_daily WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", deletes);
         return inserts.size() + updates.size() + deletes.size();
+    }
+
+    /** Inserts rows 200 to a statement (a rebuild of 10 million cases writes millions of rows). */
+    private void insert(List<Object[]> rows) {
+        int chunk = 200;
+        for (int i = 0; i < rows.size(); i += chunk) {
+            List<Object[]> part = rows.subList(i, Math.min(rows.size(), i + chunk));
+            StringBuilder sql = new StringBuilder("INSERT INTO case_stats_daily (scope_path, stat_day, dim, val, n) VALUES ");
+            List<Object> params = new ArrayList<>(part.size() * 5);
+            for (Object[] row : part) {
+                sql.append(params.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                params.addAll(List.of(row));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
     }
 
     private void batch(String sql, List<Object[]> rows) {
