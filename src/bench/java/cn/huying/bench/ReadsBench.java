@@ -51,6 +51,7 @@ final class ReadsBench {
         double slowMs = args.integer("slow-ms", 50);
         boolean allPlans = args.flag("all-plans", false);
         double budget = args.integer("max-seconds", 20);
+        int minCalls = args.integer("min-calls", 10);
         try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             Generator.ensureUsers(ctx);
@@ -152,7 +153,7 @@ final class ReadsBench {
                     long t0 = System.nanoTime();
                     s.call().accept(i);
                     all[done++] = (System.nanoTime() - t0) / 1e6;
-                    if (done >= 10 && (System.nanoTime() - timedStart) / 1e9 > budget) {
+                    if (done >= minCalls && (System.nanoTime() - timedStart) / 1e9 > budget) {
                         break;
                     }
                 }

@@ -40,6 +40,17 @@ class CaseBoardQueries implements CaseBoard {
     private static final String RUNNING = "('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RETURNED', 'REOPENED',"
             + " 'ESCALATED')";
 
+    /**
+     * The town command centre's queues of several states, read in their order (last change first) one
+     * state at a time: each state's cases come from an index in that order, and only the page's worth
+     * of each is merged, where one {@code state IN (…)} read would fetch and sort every case of the city
+     * in those states.
+     */
+    private static final Map<Queue, List<String>> TOWN_QUEUE_STATES = Map.of(
+            Queue.TO_REGISTER, List.of("REPORTED", "ESCALATED"),
+            Queue.TO_DISPATCH, List.of("REGISTERED", "RETURNED", "REOPENED"),
+            Queue.TO_CLOSE, List.of("VERIFIED", "TRANSFERRED"));
+
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
     private final Clock clock;
@@ -116,17 +127,38 @@ class CaseBoardQueries implements CaseBoard {
         String where = where(queue, user, params);
         String order = queue == Queue.MINE || queue == Queue.OPEN
                 ? " ORDER BY c.created_at DESC, c.id DESC" : " ORDER BY c.updated_at, c.id";
-        List<Object> pageParams = new ArrayList<>(params);
+        List<Object> pageParams = new ArrayList<>();
+        String from;
+        String pageWhere = where;
+        if (TOWN_QUEUE_STATES.containsKey(queue)) {
+            // one ordered read per state, each at most a page's end long, merged below
+            List<Object> scopeParams = new ArrayList<>();
+            String scope = scope(user, scopeParams);
+            StringBuilder union = new StringBuilder();
+            for (String state : TOWN_QUEUE_STATES.get(queue)) {
+                union.append(union.isEmpty() ? "" : " UNION ALL ")
+                        .append("(SELECT c.id FROM case_file c JOIN region r ON r.id = c.region_id").append(scope)
+                        .append(" AND c.state = ? AND c.tier = 'TOWN' ORDER BY c.updated_at, c.id LIMIT ?)");
+                pageParams.addAll(scopeParams);
+                pageParams.add(state);
+                pageParams.add(page.offset() + page.size());
+            }
+            from = " FROM (" + union + ") q JOIN case_file c ON c.id = q.id";
+            pageWhere = "";
+        } else {
+            from = " FROM case_file c";
+            pageParams.addAll(params);
+        }
         pageParams.add(page.size());
         pageParams.add(page.offset());
         List<CaseSummary> items = jdbc.sql("""
                 SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
                        c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
-                       c.updated_at, c.version
-                FROM case_file c
+                       c.updated_at, c.version""" + from + """
+
                 JOIN region r ON r.id = c.region_id
                 JOIN case_category cat ON cat.id = c.category_id
-                LEFT JOIN department d ON d.id = c.department_id""" + where + order + " LIMIT ? OFFSET ?")
+                LEFT JOIN department d ON d.id = c.department_id""" + pageWhere + order + " LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query((rs, n) -> new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                         CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
@@ -278,10 +310,11 @@ class CaseBoardQueries implements CaseBoard {
     private String where(Queue queue, CurrentUser user, List<Object> params) {
         StringBuilder where = new StringBuilder(scope(user, params));
         switch (queue) {
-            case TO_REGISTER -> where.append(" AND c.state IN ('REPORTED', 'ESCALATED') AND c.tier = 'TOWN'");
-            case TO_DISPATCH -> where.append(" AND c.state IN ('REGISTERED', 'RETURNED', 'REOPENED') AND c.tier = 'TOWN'");
+            case TO_REGISTER, TO_DISPATCH, TO_CLOSE -> where.append(" AND c.state IN ")
+                    .append(TOWN_QUEUE_STATES.get(queue).stream().map(st -> "'" + st + "'")
+                            .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                    .append(" AND c.tier = 'TOWN'");
             case TO_VERIFY -> where.append(" AND c.state = 'RESOLVED' AND c.tier = 'TOWN'");
-            case TO_CLOSE -> where.append(" AND c.state IN ('VERIFIED', 'TRANSFERRED') AND c.tier = 'TOWN'");
             case TO_REVISIT -> where.append(" AND c.state = 'CLOSED'");
             case PARKED -> where.append(" AND c.state = 'PARKED'");
             case DUE_SOON -> {
