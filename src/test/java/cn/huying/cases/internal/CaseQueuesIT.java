@@ -1,0 +1,86 @@
+package cn.huying.cases.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huying.cases.CaseBoard;
+import cn.huying.cases.CaseSummary;
+import cn.huying.identity.CurrentUser;
+import cn.huying.shared.PageRequest;
+import cn.huying.shared.PageResult;
+import cn.huying.support.Http;
+import cn.huying.support.IntegrationTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The command centre's queue of several states (待派遣: registered, returned, reopened) comes oldest
+ * change first across its states, page by page, with its count, on H2 and PostgreSQL.
+ */
+class CaseQueuesIT extends IntegrationTest {
+
+    @Autowired
+    CaseBoard board;
+
+    @Test
+    void aQueueOfSeveralStatesIsInOrderOfLastChangeAcrossTheStatesPageByPage() {
+        // long ago, so that these are the oldest changes in the shared test database's queue
+        OffsetDateTime t0 = OffsetDateTime.parse("2021-03-01T09:00:00+08:00");
+        clock.set(t0.toInstant());
+        long returned = report("占道经营 甲");
+        long registered = report("占道经营 乙");
+        act("dispatcher", returned, "register", Map.of());
+        act("dispatcher", returned, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
+        clock.set(t0.plus(Duration.ofMinutes(10)).toInstant());
+        act("dispatcher", registered, "register", Map.of());
+        clock.set(t0.plus(Duration.ofMinutes(20)).toInstant());
+        act("handler", returned, "return", Map.of("note", "不属于本部门职责"));
+        clock.reset();
+
+        CurrentUser dispatcher = user("dispatcher");
+        PageResult<CaseSummary> first = board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, new PageRequest(0, 1));
+        PageResult<CaseSummary> second = board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, new PageRequest(1, 1));
+        assertThat(first.items()).extracting(CaseSummary::id).containsExactly(registered);
+        assertThat(second.items()).extracting(CaseSummary::id).containsExactly(returned);
+        assertThat(second.items().get(0).state().name()).isEqualTo("RETURNED");
+        assertThat(first.total()).isGreaterThanOrEqualTo(2);
+        assertThat(first.totalExact()).isTrue();
+        assertThat(board.count(CaseBoard.Queue.TO_DISPATCH, dispatcher)).isEqualTo(Math.min(first.total(),
+                CaseBoard.BADGE_CAP + 1));
+        // a department's own queue is not one of these: the handler sees neither
+        assertThat(board.queue(CaseBoard.Queue.TO_SIGN, user("handler"), new PageRequest(0, 50)).items())
+                .extracting(CaseSummary::id).doesNotContain(returned, registered);
+    }
+
+    private long report(String description) {
+        double[] p = pointIn("凤翔小镇社区第一网格第2单元");
+        Http.Response r = http.post("/api/cases", Map.of("category", "URBAN_STREET_VENDOR", "description", description,
+                "lat", p[0], "lng", p[1])).bearer(token("dispatcher")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    private void act(String user, long id, String action, Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        String token = token(user);
+        body.put("version", http.get("/api/cases/" + id).bearer(token).send().json().path("version").asLong());
+        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token).send();
+        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
+    }
+
+    private CurrentUser user(String username) {
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+        Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).optional().orElse(null);
+        Long department = jdbc.sql("SELECT department_id FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).optional().orElse(null);
+        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role_code FROM user_role ur JOIN app_user u ON u.id = ur.user_id"
+                + " WHERE u.username = ?").param(username).query(String.class).list());
+        return new CurrentUser(id, username, username, roles, Set.of("case:view"), scope, department);
+    }
+}
