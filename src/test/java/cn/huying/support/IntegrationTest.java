@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * data with unique codes and put the clock back when they are done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"huying.demo=true", "huying.sla.sweep-initial-delay=1d"})
+        properties = {"huying.demo=true", "huying.sla.sweep-initial-delay=1d", "huying.stats.refresh-initial-delay=1d"})
 @Import(IntegrationTest.TestClockConfig.class)
 public abstract class IntegrationTest {
 
