@@ -29,9 +29,23 @@ class CaseQueries {
     }
 
     private final JdbcClient jdbc;
+    private final boolean h2;
 
-    CaseQueries(JdbcClient jdbc) {
+    CaseQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.h2 = !CaseRepository.isPostgres(dataSource);
+    }
+
+    /**
+     * H2 joins a town's regions first and sorts all of the town's cases for a page of the newest
+     * (6 s at a million cases); told to, it walks {@code ix_case_file_created} backwards and stops after
+     * the page (a few ms). Only for lists by region alone: with a department, a reporter or words, the
+     * matching cases can be too few for that walk. PostgreSQL chooses that walk itself.
+     */
+    private String newestFirstHint(CaseQuery q, CaseScope scope) {
+        boolean byRegionAlone = scope.departmentId() == null && scope.reporterUserId() == null
+                && q.departmentId() == null && (q.q() == null || q.q().isBlank());
+        return h2 && byRegionAlone ? " USE INDEX (ix_case_file_created)" : "";
     }
 
     private static String filters(CaseQuery q, String regionPathLike, List<Object> params) {
@@ -76,7 +90,8 @@ class CaseQueries {
                 SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
                        c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
                        c.updated_at, c.version
-                FROM case_file c
+                FROM case_file c""" + newestFirstHint(q, scope) + """
+
                 JOIN region r ON r.id = c.region_id
                 JOIN case_category cat ON cat.id = c.category_id
                 LEFT JOIN department d ON d.id = c.department_id""" + where

@@ -44,7 +44,7 @@ class CaseRepository {
         this.postgres = isPostgres(dataSource);
     }
 
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+    static boolean isPostgres(javax.sql.DataSource dataSource) {
         try (java.sql.Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
         } catch (SQLException e) {
