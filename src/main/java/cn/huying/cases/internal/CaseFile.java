@@ -319,6 +319,9 @@ public final class CaseFile {
         this.closedAt = now;
         move(t, actor, note, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseClosed(facts(now)));
+        if (intake.reporter().phoneEncrypted() != null) {
+            pendingEvents.add(new CaseEvent.CitizenToBeTold(facts(now)));
+        }
     }
 
     /**

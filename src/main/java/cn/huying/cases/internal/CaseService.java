@@ -393,8 +393,13 @@ public class CaseService implements Cases {
             cases.appendHistory(merged.id(), List.of(new HistoryDraft("FOLLOW_LEAD", CaseState.MERGED, CaseState.MERGED,
                     merged.tier(), lead.departmentId(), actor.userId(), actor.name(), null,
                     "主件 " + lead.code() + " 已结案：" + (lead.reply() == null ? "" : lead.reply()), List.of(), now)));
-            events.publishEvent(new CaseEvent.CaseClosed(new CaseEvent.Facts(merged.id(), merged.code(),
-                    merged.intake().title(), merged.intake().channel(), CaseState.MERGED, merged.tier(), lead.departmentId(), merged.intake().regionId(), actor.userId(), now)));
+            CaseEvent.Facts facts = new CaseEvent.Facts(merged.id(), merged.code(), merged.intake().title(),
+                    merged.intake().channel(), CaseState.MERGED, merged.tier(), lead.departmentId(),
+                    merged.intake().regionId(), actor.userId(), now);
+            events.publishEvent(new CaseEvent.CaseClosed(facts));
+            if (merged.intake().reporter().phoneEncrypted() != null) {
+                events.publishEvent(new CaseEvent.CitizenToBeTold(facts));
+            }
         }
     }
 
