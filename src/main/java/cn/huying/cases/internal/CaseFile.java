@@ -107,6 +107,7 @@ public final class CaseFile {
     private Instant closedAt;
     private long version;
     private int attachmentCount;
+    private int mergedCount;
 
     private final List<HistoryDraft> pendingHistory = new ArrayList<>();
     private final List<CaseEvent> pendingEvents = new ArrayList<>();
@@ -551,6 +552,15 @@ public final class CaseFile {
     }
 
     /** Attachments stored for this case (kept by the attachment store, not a state of the aggregate). */
+    /** How many cases were merged into this one (重复件); 0 for almost every case. */
+    void mergedCounted(int count) {
+        this.mergedCount = count;
+    }
+
+    int mergedCount() {
+        return mergedCount;
+    }
+
     void attachmentsCounted(int count) {
         this.attachmentCount = count;
     }

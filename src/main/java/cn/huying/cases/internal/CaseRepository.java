@@ -34,7 +34,7 @@ class CaseRepository {
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
             dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, external_due_at, rule_version,
             rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days, yellow_at, red_at,
-            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count""";
+            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count, merged_count""";
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -68,6 +68,7 @@ class CaseRepository {
     static CaseFile map(ResultSet rs, int n) throws SQLException {
         CaseFile c = restore(rs);
         c.attachmentsCounted(rs.getInt("attachment_count"));
+        c.mergedCounted(rs.getInt("merged_count"));
         return c;
     }
 
@@ -110,6 +111,11 @@ class CaseRepository {
     Optional<Long> findByIdempotencyKey(long createdBy, String key) {
         return jdbc.sql("SELECT id FROM case_file WHERE created_by = ? AND idempotency_key = ?")
                 .params(createdBy, key).query(Long.class).optional();
+    }
+
+    /** A case was merged into this lead: the lead's close then looks for the merged ones (and only then). */
+    void countMerged(long leadId) {
+        jdbc.sql("UPDATE case_file SET merged_count = merged_count + 1 WHERE id = ?").param(leadId).update();
     }
 
     List<CaseFile> findMergedInto(long leadId) {

@@ -316,7 +316,11 @@ public class CaseService implements Cases {
             case ESCALATE -> c.escalate(actor, note, attachmentIds, now);
             case REGISTER -> c.register(actor, note, now, limitsFor(c, c.sla().receivedAt()));
             case REJECT -> c.reject(actor, note, now);
-            case MERGE -> c.mergeInto(actor, lead(req, user), note, now);
+            case MERGE -> {
+                CaseFile lead = lead(req, user);
+                c.mergeInto(actor, lead, note, now);
+                cases.countMerged(lead.id());
+            }
             case DISPATCH -> {
                 DepartmentView dept = dispatchTarget(c, req, user);
                 c.dispatch(actor, dept.id(), req.handlerId(), note, now);
@@ -342,7 +346,7 @@ public class CaseService implements Cases {
         cases.appendHistory(id, c.drainHistory());
         List<CaseEvent> published = c.drainEvents();
         published.forEach(events::publishEvent);
-        if (action == CaseAction.CLOSE) {
+        if (action == CaseAction.CLOSE && c.mergedCount() > 0) {
             followLead(c, actor, now);
         }
         return view(c, user);
