@@ -141,8 +141,11 @@ class CaseRulesIT extends CaseSupport {
         for (int i = 0; i < 3; i++) {
             report("gumei", "URBAN_STREET_VENDOR", "凤翔小镇社区第一网格第1单元", "占道经营第" + i + "处");
         }
-        JsonNode page = http.get("/api/cases" + Http.query("q", "占道经营第", "size", 2, "page", 0))
-                .bearer(token("dispatcher")).send().json();
+        // the search index takes new cases within a second or so
+        JsonNode page = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> http.get("/api/cases" + Http.query("q", "占道经营第", "size", 2, "page", 0))
+                        .bearer(token("dispatcher")).send().json(), p -> p.path("total").asLong() >= 3);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(page.path("items").size()).isEqualTo(2);
         assertThat(page.path("items").get(0).path("createdAt").asString())

@@ -80,12 +80,14 @@ public class CaseService implements Cases {
     private final TimeLimitRules rules;
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
+    private final CaseSearchIndexer search;
 
     CaseService(CaseRepository cases, CaseQueries queries, CategoryRepository categories, AttachmentStore attachments,
                 EscalationPolicy escalation, DuplicatePolicy duplicates, Regions regions, RegionPathLookup paths,
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
-                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties) {
+                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search) {
+        this.search = search;
         this.rules = rules;
         this.timeLimits = timeLimits;
         this.slaProperties = slaProperties;
@@ -485,9 +487,18 @@ public class CaseService implements Cases {
         }
         CaseScope scope = scopeOf(viewer);
         String regionLike = null;
+        String regionPath = null;
         if (query.regionId() != null) {
             RegionView region = regions.get(query.regionId(), scope.regions());
-            regionLike = region.path() + "%";
+            regionPath = region.path();
+            regionLike = regionPath + "%";
+        }
+        CaseSearchIndex index = query.q() == null || query.q().isBlank() ? null : search.searchable();
+        if (index != null) {
+            // the text search in this node's index (total + the page's ids), then the page's rows by id
+            CaseSearchIndex.Hits hits = index.search(query, scope, regionPath);
+            return new PageResult<>(queries.pageOf(hits.ids(), query, scope, regionLike), hits.total(),
+                    query.page().page(), query.page().size());
         }
         List<CaseSummary> items = queries.page(query, scope, regionLike);
         long total = queries.count(query, scope, regionLike);
