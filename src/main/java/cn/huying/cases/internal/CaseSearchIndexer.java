@@ -101,6 +101,7 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
     private Instant watermark = Instant.EPOCH;
     private long maxId;
     private long lastCommitNanos = System.nanoTime();
+    private long lastRegionCheckNanos = System.nanoTime();
     private boolean dirty;
 
     CaseSearchIndexer(JdbcClient jdbc, SearchProperties props, String dataDir) {
@@ -414,6 +415,7 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
             from = (Instant) lastRow[2];
             afterId = (Long) lastRow[0];
         }
+        changed += movedRegions();
         // never past this node's clock: a case written by a node whose clock is ahead is read again
         Instant now = Instant.now();
         watermark = newest.isAfter(now) ? now : newest;
@@ -430,6 +432,45 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
         if (dirty && System.nanoTime() - lastCommitNanos > props.commitInterval().toNanos()) {
             commit();
         }
+    }
+
+    /**
+     * Every 30 polls (30 s): the cases of a region whose path changed (moved under another parent) are indexed
+     * again, so that data scopes keep matching.
+     */
+    private int movedRegions() throws IOException {
+        if (System.nanoTime() - lastRegionCheckNanos < props.pollInterval().toNanos() * 30 || regionPaths.isEmpty()) {
+            return 0;
+        }
+        lastRegionCheckNanos = System.nanoTime();
+        List<Long> moved = new ArrayList<>();
+        jdbc.sql("SELECT id, path FROM region").query((rs, n) -> {
+            String old = regionPaths.put(rs.getLong(1), rs.getString(2));
+            if (old != null && !old.equals(rs.getString(2))) {
+                moved.add(rs.getLong(1));
+            }
+            return null;
+        }).list();
+        int n = 0;
+        for (long region : moved) {
+            long after = 0;
+            while (true) {
+                List<CaseSearchIndex.Doc> batch = jdbc.sql(COLUMNS + " WHERE c.region_id = ? AND c.id > ? ORDER BY c.id LIMIT ?")
+                        .params(region, after, props.batchSize()).query(this::doc).list();
+                for (CaseSearchIndex.Doc d : batch) {
+                    index.put(d);
+                }
+                n += batch.size();
+                if (batch.size() < props.batchSize()) {
+                    break;
+                }
+                after = batch.get(batch.size() - 1).id();
+            }
+        }
+        if (!moved.isEmpty()) {
+            log.info("case search index: {} regions moved, {} of their cases indexed again", moved.size(), n);
+        }
+        return n;
     }
 
     private void commit() throws IOException {
