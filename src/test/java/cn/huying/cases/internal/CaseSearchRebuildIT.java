@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An index built from the database in the background (from nothing, in batches), kept across a
@@ -24,6 +25,9 @@ class CaseSearchRebuildIT extends IntegrationTest {
 
     @TempDir
     Path dir;
+
+    @Autowired
+    CaseSearchIndexer running;
 
     long report(String text) {
         double[] p = pointIn("凤翔小镇社区第一网格第2单元");
@@ -73,5 +77,47 @@ class CaseSearchRebuildIT extends IntegrationTest {
         } finally {
             second.stop();
         }
+    }
+
+    List<Long> findIn(CaseSearchIndexer indexer, String regionPath, String q) {
+        return indexer.searchable().search(new CaseQuery(null, null, null, null, null, q, PageRequest.of(0, 20)),
+                new CaseScope(new RegionScope(regionPath, null), null, null), null).ids();
+    }
+
+    String path(long regionId) {
+        return jdbc.sql("SELECT path FROM region WHERE id = ?").param(regionId).query(String.class).single();
+    }
+
+    long newRegion(String type, String name, long parentId) {
+        String code = "3704819" + (10000 + new java.util.Random().nextInt(89999));
+        Http.Response r = http.post("/api/regions", Map.of("code", code, "name", name, "type", type,
+                "parentId", parentId)).bearer(token("admin")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    @Test
+    void theCasesOfAMovedRegionAreFoundInItsNewPlaceOnly() {
+        await().atMost(Duration.ofSeconds(60)).until(running::ready);
+        long town = jdbc.sql("SELECT id FROM region WHERE name = '木石镇'").query(Long.class).single();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        long otherTown = newRegion("TOWN", "搜索另一镇" + suffix, regionId("370481"));
+        long village = newRegion("VILLAGE", "搜索迁移村" + suffix, town);
+        String marker = "迁移" + suffix;
+        long id = report(marker + "路灯不亮");
+        // the case belongs to the new village (as if reported there); the indexer sees the change
+        jdbc.sql("UPDATE case_file SET region_id = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(village, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), id).update();
+        await().atMost(Duration.ofSeconds(10)).until(() -> findIn(running, path(village), marker).equals(List.of(id)));
+        assertThat(findIn(running, path(town), marker)).containsExactly(id);
+        assertThat(findIn(running, path(otherTown), marker)).isEmpty();
+
+        Http.Response moved = http.post("/api/regions/" + village + "/move", Map.of("parentId", otherTown))
+                .bearer(token("admin")).send();
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> findIn(running, path(otherTown), marker).equals(List.of(id)));
+        assertThat(findIn(running, path(town), marker)).isEmpty();
+        assertThat(findIn(running, path(village), marker)).containsExactly(id);
     }
 }
