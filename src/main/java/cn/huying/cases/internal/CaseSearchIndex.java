@@ -85,6 +85,9 @@ final class CaseSearchIndex implements AutoCloseable {
     static final Sort NEWEST_FIRST = new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true),
             new SortedNumericSortField(ID, SortField.Type.LONG, true));
 
+    /** What a case code may look like (MS-20260315-0007). */
+    private static final java.util.regex.Pattern CODE_LIKE = java.util.regex.Pattern.compile("[A-Za-z0-9-]+");
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -217,15 +220,20 @@ final class CaseSearchIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                // exact total (every match counted) in the same pass that keeps the newest page
-                TopFieldDocs top = searcher.search(b.build(),
-                        new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE, false));
+                Query query = b.build();
+                // the exact total: a bare word in segments without deletions is its document
+                // frequency; otherwise every match is counted (no scores, no sort)
+                long total = searcher.count(query);
+                // the page: documents are sorted newest first in the index, so each segment
+                // stops after its first `wanted` matches
+                TopFieldDocs top = searcher.search(query,
+                        new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted, false));
                 List<Long> ids = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {
                     ids.add((Long) ((FieldDoc) docs[i]).fields[1]);
                 }
-                return new Hits(top.totalHits.value, ids);
+                return new Hits(total, ids);
             } finally {
                 searchers.release(searcher);
             }
@@ -246,8 +254,12 @@ final class CaseSearchIndex implements AutoCloseable {
                 parts++;
             }
         }
+        Query words = parts == 0 ? new MatchNoDocsQuery() : all.build();
+        if (!CODE_LIKE.matcher(text).matches()) {
+            return words; // Chinese text is never a code: the query stays one term or phrase
+        }
         BooleanQuery.Builder either = new BooleanQuery.Builder();
-        either.add(parts == 0 ? new MatchNoDocsQuery() : all.build(), BooleanClause.Occur.SHOULD);
+        either.add(words, BooleanClause.Occur.SHOULD);
         either.add(new TermQuery(new Term(CODE, text)), BooleanClause.Occur.SHOULD);
         return either.build();
     }

@@ -47,6 +47,9 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
     private static final Logger log = LoggerFactory.getLogger(CaseSearchIndexer.class);
 
     static final String COMPLETE = "complete";
+    /** What the documents hold and how the text is cut; an index of another format is built again. */
+    static final String FORMAT = "format";
+    static final String CURRENT_FORMAT = "1";
     static final String WATERMARK = "watermark";
     static final String MAX_ID = "maxId";
     static final String REBUILD_AFTER = "rebuildAfterId";
@@ -205,6 +208,11 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
         while (running) {
             try {
                 Map<String, String> progress = index.committed();
+                if (!CURRENT_FORMAT.equals(progress.getOrDefault(FORMAT, CURRENT_FORMAT))) {
+                    log.info("case search index: format {} instead of {}, building it again",
+                            progress.get(FORMAT), CURRENT_FORMAT);
+                    progress = Map.of();
+                }
                 if (!"true".equals(progress.get(COMPLETE))) {
                     rebuild(progress);
                 } else {
@@ -333,7 +341,8 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
                 }
                 if (sinceCommit >= 1_000_000) {
                     sinceCommit = 0;
-                    index.commit(Map.of(REBUILD_AFTER, Long.toString(last), REBUILD_STARTED, started.toString()));
+                    index.commit(Map.of(REBUILD_AFTER, Long.toString(last), REBUILD_STARTED, started.toString(),
+                            FORMAT, CURRENT_FORMAT));
                 }
             }
         } finally {
@@ -349,7 +358,7 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
         maxId = last;
         // what changed while the rebuild ran is read again by the first polls
         watermark = started;
-        index.commit(Map.of(COMPLETE, "true", WATERMARK, watermark.toString(), MAX_ID, Long.toString(maxId)));
+        commit();
         index.refresh();
         double seconds = (System.nanoTime() - t0) / 1e9;
         rebuildDocsPerSecond = done / Math.max(seconds, 1e-3);
@@ -474,7 +483,8 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
     }
 
     private void commit() throws IOException {
-        index.commit(Map.of(COMPLETE, "true", WATERMARK, watermark.toString(), MAX_ID, Long.toString(maxId)));
+        index.commit(Map.of(COMPLETE, "true", WATERMARK, watermark.toString(), MAX_ID, Long.toString(maxId),
+                FORMAT, CURRENT_FORMAT));
         dirty = false;
         lastCommitNanos = System.nanoTime();
     }
