@@ -58,6 +58,7 @@ public final class Bench {
                              --db=h2|postgres --cases=1000000 (PostgreSQL default 10000000) --name=reads
                   reads      p50/p95/p99 of the screens' queries; plans of slow ones under target/bench/
                              --db=h2|postgres --name=reads --iterations=200 --max-seconds=20 --min-calls=10 --slow-ms=50
+                             --search-index=false: text search with SQL LIKE (the first run builds the index)
                              --only=a,b --skip=a,b --all-plans=true
                   intake     HTTP load on loopback: creations with tokens and Idempotency-Keys, then read-back
                              --db=h2|postgres --clients=32 --seconds=60 --heap=512m

@@ -6,6 +6,7 @@ import cn.huying.cases.CaseState;
 import cn.huying.cases.Cases;
 import cn.huying.cases.internal.CaseStatsRollup;
 import cn.huying.cases.internal.TimeLimitReads;
+import cn.huying.cases.SearchIndexStatus;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.RegionPathLookup;
 import cn.huying.shared.PageRequest;
@@ -52,8 +53,13 @@ final class ReadsBench {
         boolean allPlans = args.flag("all-plans", false);
         double budget = args.integer("max-seconds", 20);
         int minCalls = args.integer("min-calls", 10);
-        try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
+        // --search-index=false: the list's text search with SQL LIKE (the figures before the index)
+        boolean searchIndex = !"false".equals(args.get("search-index", "true"));
+        try (ConfigurableApplicationContext ctx = db.boot(Map.of("huying.search.enabled", Boolean.toString(searchIndex)))) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            if (searchIndex) {
+                awaitSearchIndex(ctx.getBean(SearchIndexStatus.class), db);
+            }
             Generator.ensureUsers(ctx);
             Cases cases = ctx.getBean(Cases.class);
             long total = jdbc.sql("SELECT COUNT(*) FROM case_file").query(Long.class).single();
@@ -123,7 +129,13 @@ final class ReadsBench {
             // Chinese text search (the list's q), and duplicates: open cases near a point
             screens.add(new Screen("search_town_2chars", i -> cases.list(query(null, "漏水"), dispatcher)));
             screens.add(new Screen("search_town_4chars", i -> cases.list(query(null, "暖气管道"), dispatcher)));
+            screens.add(new Screen("search_city_2chars", i -> cases.list(query(null, "漏水"), cityDispatcher)));
             screens.add(new Screen("search_city_4chars", i -> cases.list(query(null, "燃气管道"), cityDispatcher)));
+            // the first page of a search, and one with a state filter (the list page's select)
+            screens.add(new Screen("search_town_2chars_first_page", i -> cases.list(new CaseQuery(null, null, null, null, null,
+                    "漏水", PageRequest.of(0, 20)), dispatcher)));
+            screens.add(new Screen("search_city_2chars_closed", i -> cases.list(query(CaseState.CLOSED, "漏水"),
+                    cityDispatcher)));
             screens.add(new Screen("duplicates_near_point", i -> cases.duplicates(open.get(random.nextInt(open.size())),
                     dispatcher)));
             Path plans = BenchDb.ROOT.resolve("plans-" + db.kind() + ".txt");
@@ -181,6 +193,27 @@ final class ReadsBench {
             System.out.printf("reads db=%s slow=%s plans=%s%n", db.kind(), slow,
                     BenchDb.ROOT.getParent().getParent().relativize(plans));
         }
+    }
+
+    /**
+     * Waits until the case search index is built (the first run on a database builds it from all
+     * cases, under this benchmark's data directory in target/bench), and prints how fast it was built.
+     */
+    static void awaitSearchIndex(SearchIndexStatus index, BenchDb db) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long lastPrint = 0;
+        while (!index.ready()) {
+            Thread.sleep(1000);
+            long now = System.nanoTime();
+            if (now - lastPrint > 30_000_000_000L) {
+                lastPrint = now;
+                System.out.printf("search-index db=%s building docs=%d docs_per_s=%.0f%n", db.kind(), index.documents(),
+                        index.rebuildDocsPerSecond());
+            }
+        }
+        System.out.printf("search-index db=%s ready docs=%d rebuild_docs_per_s=%.0f waited_s=%.0f dir=%s%n", db.kind(),
+                index.documents(), index.rebuildDocsPerSecond(), (System.nanoTime() - t0) / 1e9,
+                BenchDb.ROOT.getParent().getParent().relativize(db.dataDir().resolve("index/cases")));
     }
 
     static CaseQuery query(CaseState state, String q) {

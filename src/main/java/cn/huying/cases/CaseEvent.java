@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /**
  * Facts about cases for the other modules, published on every transition through the Spring
- * Modulith event publication registry. Each event carries the case after the transition.
+ * Modulith event multicaster. Each event carries the case after the transition. Listeners that
+ * write to the database join the case's transaction; listeners that reach outside it (text
+ * messages, webhooks) run after the commit as {@code @ApplicationModuleListener}s, and the event
+ * publication registry keeps their events until they are done.
  */
 public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.CaseRegistered, CaseEvent.CaseRejected,
         CaseEvent.CaseEscalated, CaseEvent.CaseDispatched, CaseEvent.CaseAccepted, CaseEvent.CaseReturned,
@@ -12,7 +15,7 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
         CaseEvent.CaseMerged, CaseEvent.CaseTransferred, CaseEvent.CaseParked, CaseEvent.CaseResumed,
         CaseEvent.CaseRevisited, CaseEvent.CaseFirstContacted, CaseEvent.CaseExtensionRequested,
         CaseEvent.CaseExtensionDecided, CaseEvent.CaseProgressRecorded, CaseEvent.CaseDeadlineWarning,
-        CaseEvent.SupervisionOrderIssued {
+        CaseEvent.SupervisionOrderIssued, CaseEvent.CitizenToBeTold {
 
     /**
      * What every case event says: which case (with its title and the channel it came by, so a
@@ -101,5 +104,13 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
 
     /** 督办单: issued once when a case turns red, to its handler and their leader. */
     record SupervisionOrderIssued(Facts facts, long orderId, Instant dueAt, Long handlerId) implements CaseEvent {
+    }
+
+    /**
+     * The case has an answer the citizen who asked must be told of (closed, or closed with its lead
+     * case): published only for cases with a citizen's phone, so that cases reported by staff cost
+     * no event publication.
+     */
+    record CitizenToBeTold(Facts facts) implements CaseEvent {
     }
 }

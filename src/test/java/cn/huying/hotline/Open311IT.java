@@ -251,7 +251,11 @@ class Open311IT extends ChannelsSupport {
         assertThat(text(created, "/service_requests/request/service_notice")).contains("木石镇").contains(id);
         assertThat(count(created, "/service_requests/request/token")).as("no token with a service_request_id").isZero();
 
-        JsonNode queue = http.get("/api/cases" + Http.query("q", marker)).bearer(token("dispatcher")).send().json();
+        // the search index takes new cases within a second or so
+        JsonNode queue = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> http.get("/api/cases" + Http.query("q", marker)).bearer(token("dispatcher")).send().json(),
+                        q -> q.path("total").asLong() == 1);
         assertThat(queue.path("total").asLong()).isEqualTo(1);
         JsonNode listed = queue.path("items").get(0);
         assertThat(listed.path("code").asString()).isEqualTo(id);

@@ -59,6 +59,9 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("spring.flyway.clean-disabled", () -> "false");
         registry.add("huying.data-dir", () -> "target/test-data");
+        // each application context its own search index, in a temporary directory, looked after often
+        registry.add("huying.search.temporary-index", () -> "true");
+        registry.add("huying.search.poll-interval", () -> "200ms");
     }
 
     @LocalServerPort

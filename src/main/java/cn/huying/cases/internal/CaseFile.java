@@ -107,6 +107,7 @@ public final class CaseFile {
     private Instant closedAt;
     private long version;
     private int attachmentCount;
+    private int mergedCount;
 
     private final List<HistoryDraft> pendingHistory = new ArrayList<>();
     private final List<CaseEvent> pendingEvents = new ArrayList<>();
@@ -319,6 +320,9 @@ public final class CaseFile {
         this.closedAt = now;
         move(t, actor, note, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseClosed(facts(now)));
+        if (intake.reporter().phoneEncrypted() != null) {
+            pendingEvents.add(new CaseEvent.CitizenToBeTold(facts(now)));
+        }
     }
 
     /**
@@ -548,6 +552,15 @@ public final class CaseFile {
     }
 
     /** Attachments stored for this case (kept by the attachment store, not a state of the aggregate). */
+    /** How many cases were merged into this one (重复件); 0 for almost every case. */
+    void mergedCounted(int count) {
+        this.mergedCount = count;
+    }
+
+    int mergedCount() {
+        return mergedCount;
+    }
+
     void attachmentsCounted(int count) {
         this.attachmentCount = count;
     }

@@ -81,31 +81,56 @@ class CaseQueries {
         return where.toString();
     }
 
+    private static final String SUMMARY = """
+            SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
+                   c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
+                   c.updated_at, c.version
+            FROM case_file c
+            JOIN region r ON r.id = c.region_id
+            JOIN case_category cat ON cat.id = c.category_id
+            LEFT JOIN department d ON d.id = c.department_id""";
+
     List<CaseSummary> page(CaseQuery q, CaseScope scope, String regionPathLike) {
         List<Object> params = new ArrayList<>();
         String where = scope.where(params) + filters(q, regionPathLike, params);
         params.add(q.page().size());
         params.add(q.page().offset());
-        return jdbc.sql("""
-                SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
-                       c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
-                       c.updated_at, c.version
-                FROM case_file c""" + newestFirstHint(q, scope) + """
-
-                JOIN region r ON r.id = c.region_id
-                JOIN case_category cat ON cat.id = c.category_id
-                LEFT JOIN department d ON d.id = c.department_id""" + where
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?")
+        return jdbc.sql(SUMMARY.replace("FROM case_file c\n", "FROM case_file c" + newestFirstHint(q, scope) + "\n")
+                        + where + " ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?")
                 .params(params)
-                .query((rs, n) -> new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-                        CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
-                        Channel.valueOf(rs.getString("channel")), Urgency.valueOf(rs.getString("urgency")),
-                        CaseState.valueOf(rs.getString("state")), CaseState.valueOf(rs.getString("state")).label(),
-                        Tier.valueOf(rs.getString("tier")), rs.getLong("region_id"), rs.getString("region_name"),
-                        rs.getObject("department_id", Long.class), rs.getString("department_name"),
-                        CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
-                        rs.getLong("version")))
+                .query(CaseQueries::summary)
                 .list();
+    }
+
+    /**
+     * The rows of a page the search index found, newest first. Scope and filters (not the text) are
+     * checked again, so a case that left the scope a moment ago is not shown from a stale index.
+     */
+    List<CaseSummary> pageOf(List<Long> ids, CaseQuery q, CaseScope scope, String regionPathLike) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        CaseQuery withoutText = new CaseQuery(q.state(), q.kind(), q.tier(), q.regionId(), q.departmentId(), null,
+                q.page());
+        String where = scope.where(params) + filters(withoutText, regionPathLike, params);
+        where += " AND c.id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        params.addAll(ids);
+        return jdbc.sql(SUMMARY + where + " ORDER BY c.created_at DESC, c.id DESC")
+                .params(params)
+                .query(CaseQueries::summary)
+                .list();
+    }
+
+    private static CaseSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
+                Channel.valueOf(rs.getString("channel")), Urgency.valueOf(rs.getString("urgency")),
+                CaseState.valueOf(rs.getString("state")), CaseState.valueOf(rs.getString("state")).label(),
+                Tier.valueOf(rs.getString("tier")), rs.getLong("region_id"), rs.getString("region_name"),
+                rs.getObject("department_id", Long.class), rs.getString("department_name"),
+                CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
+                rs.getLong("version"));
     }
 
     /** Matching cases counted up to {@code cap} + 1 (which means "more than {@code cap}"). */

@@ -80,12 +80,14 @@ public class CaseService implements Cases {
     private final TimeLimitRules rules;
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
+    private final CaseSearchIndexer search;
 
     CaseService(CaseRepository cases, CaseQueries queries, CategoryRepository categories, AttachmentStore attachments,
                 EscalationPolicy escalation, DuplicatePolicy duplicates, Regions regions, RegionPathLookup paths,
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
-                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties) {
+                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search) {
+        this.search = search;
         this.rules = rules;
         this.timeLimits = timeLimits;
         this.slaProperties = slaProperties;
@@ -316,7 +318,11 @@ public class CaseService implements Cases {
             case ESCALATE -> c.escalate(actor, note, attachmentIds, now);
             case REGISTER -> c.register(actor, note, now, limitsFor(c, c.sla().receivedAt()));
             case REJECT -> c.reject(actor, note, now);
-            case MERGE -> c.mergeInto(actor, lead(req, user), note, now);
+            case MERGE -> {
+                CaseFile lead = lead(req, user);
+                c.mergeInto(actor, lead, note, now);
+                cases.countMerged(lead.id());
+            }
             case DISPATCH -> {
                 DepartmentView dept = dispatchTarget(c, req, user);
                 c.dispatch(actor, dept.id(), req.handlerId(), note, now);
@@ -342,7 +348,7 @@ public class CaseService implements Cases {
         cases.appendHistory(id, c.drainHistory());
         List<CaseEvent> published = c.drainEvents();
         published.forEach(events::publishEvent);
-        if (action == CaseAction.CLOSE) {
+        if (action == CaseAction.CLOSE && c.mergedCount() > 0) {
             followLead(c, actor, now);
         }
         return view(c, user);
@@ -393,8 +399,13 @@ public class CaseService implements Cases {
             cases.appendHistory(merged.id(), List.of(new HistoryDraft("FOLLOW_LEAD", CaseState.MERGED, CaseState.MERGED,
                     merged.tier(), lead.departmentId(), actor.userId(), actor.name(), null,
                     "主件 " + lead.code() + " 已结案：" + (lead.reply() == null ? "" : lead.reply()), List.of(), now)));
-            events.publishEvent(new CaseEvent.CaseClosed(new CaseEvent.Facts(merged.id(), merged.code(),
-                    merged.intake().title(), merged.intake().channel(), CaseState.MERGED, merged.tier(), lead.departmentId(), merged.intake().regionId(), actor.userId(), now)));
+            CaseEvent.Facts facts = new CaseEvent.Facts(merged.id(), merged.code(), merged.intake().title(),
+                    merged.intake().channel(), CaseState.MERGED, merged.tier(), lead.departmentId(),
+                    merged.intake().regionId(), actor.userId(), now);
+            events.publishEvent(new CaseEvent.CaseClosed(facts));
+            if (merged.intake().reporter().phoneEncrypted() != null) {
+                events.publishEvent(new CaseEvent.CitizenToBeTold(facts));
+            }
         }
     }
 
@@ -476,9 +487,18 @@ public class CaseService implements Cases {
         }
         CaseScope scope = scopeOf(viewer);
         String regionLike = null;
+        String regionPath = null;
         if (query.regionId() != null) {
             RegionView region = regions.get(query.regionId(), scope.regions());
-            regionLike = region.path() + "%";
+            regionPath = region.path();
+            regionLike = regionPath + "%";
+        }
+        CaseSearchIndex index = query.q() == null || query.q().isBlank() ? null : search.searchable();
+        if (index != null) {
+            // the text search in this node's index (total + the page's ids), then the page's rows by id
+            CaseSearchIndex.Hits hits = index.search(query, scope, regionPath);
+            return new PageResult<>(queries.pageOf(hits.ids(), query, scope, regionLike), hits.total(),
+                    query.page().page(), query.page().size());
         }
         List<CaseSummary> items = queries.page(query, scope, regionLike);
         long cap = CappedCount.capFor(query.page());

@@ -18,15 +18,30 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns case events into inbox messages for the people who must act next, and a text message to
- * the citizen when their request is closed. Runs after the case's transaction commits; the
- * Spring Modulith event publication registry re-delivers after a crash, and the de-duplication
- * key keeps a re-delivery from doubling a message.
+ * the citizen when their request is closed.
+ *
+ * <p>Inbox messages live in the same database as the case, so they are written in the case's own
+ * transaction, just before it commits ({@link TransactionPhase#BEFORE_COMMIT}): the message exists
+ * exactly when the change does, and nothing needs re-delivering after a crash. The text message
+ * leaves the database, so it runs after the commit as an {@link ApplicationModuleListener} and the
+ * Spring Modulith event publication registry re-delivers it after a crash (and only cases with a
+ * citizen's phone publish {@link CaseEvent.CitizenToBeTold}). The de-duplication key keeps a
+ * repeated event (a sweep re-run, a re-delivery) from doubling a message.
  */
 @Component
 class CaseNotifications {
+
+    /** Runs in the publishing transaction just before it commits (or at once when there is none). */
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @interface InTransaction {
+    }
 
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -47,10 +62,9 @@ class CaseNotifications {
         this.clock = clock;
     }
 
-    // One listener per event that concerns somebody: the publication registry then stores only
-    // those events (a transition nobody must hear about costs no registry rows).
+    // One listener per event that concerns somebody; in the publishing transaction (see above).
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseReported e) {
         CaseEvent.Facts f = e.facts();
         if (f.tier() == Tier.TOWN) {
@@ -60,34 +74,34 @@ class CaseNotifications {
         }
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseEscalated e) {
         CaseEvent.Facts f = e.facts();
         send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
                 "事件已升级到" + f.tier().label() + "，请处理", f, "ESCALATED-" + f.tier());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseDispatched e) {
         CaseEvent.Facts f = e.facts();
         send(handlers(f, e.handlerId()), "NEW_WORK", "新派遣事件待签收", f, "DISPATCHED-" + f.at().toEpochMilli());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseReturned e) {
         CaseEvent.Facts f = e.facts();
         send(covering(Roles.DISPATCHER, f), "NEW_WORK", "事件被部门回退：" + e.reason(), f,
                 "RETURNED-" + f.at().toEpochMilli());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseResolved e) {
         CaseEvent.Facts f = e.facts();
         send(covering(f.tier() == Tier.TOWN ? Roles.DISPATCHER : Roles.VILLAGE_CADRE, f), "NEW_WORK",
                 "事件已办理，待核查", f, "RESOLVED-" + f.at().toEpochMilli());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseExtensionRequested e) {
         CaseEvent.Facts f = e.facts();
         Set<Long> approvers = covering(Roles.DISPATCHER, f);
@@ -95,21 +109,21 @@ class CaseNotifications {
         send(approvers, "APPROVAL", "延期申请待审批：" + e.workingDays() + " 个工作日", f, "EXT-" + e.extensionId());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseExtensionDecided e) {
         CaseEvent.Facts f = e.facts();
         send(handlers(f, null), "INFO", e.approved() ? "延期已批准，新的办结时限 " + TEXT.format(e.newDueAt())
                 : "延期申请未获批准", f, "EXT-DECIDED-" + e.extensionId());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseDeadlineWarning e) {
         CaseEvent.Facts f = e.facts();
         send(handlers(f, null), "WARNING", "RED".equals(e.light()) ? "事件已超期（红灯）" : "事件即将到期（黄灯）", f,
                 "LIGHT-" + e.light() + "-" + (e.dueAt() == null ? "" : e.dueAt().toEpochMilli()));
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.SupervisionOrderIssued e) {
         CaseEvent.Facts f = e.facts();
         Set<Long> to = handlers(f, e.handlerId());
@@ -117,7 +131,7 @@ class CaseNotifications {
         send(to, "SUPERVISION", "督办单：事件已超期，请立即办理", f, "SUP-" + e.orderId());
     }
 
-    @ApplicationModuleListener
+    @InTransaction
     void on(CaseEvent.CaseRevisited e) {
         if (e.needsLeader()) {
             send(covering(Roles.LEADER, e.facts()), "SUPERVISION", "群众两次不满意，请领导关注", e.facts(), "REVISIT-LEADER");
@@ -126,7 +140,7 @@ class CaseNotifications {
 
     /** The citizen who called is told by text message that the request is closed. */
     @ApplicationModuleListener
-    void on(CaseEvent.CaseClosed e) {
+    void on(CaseEvent.CitizenToBeTold e) {
         CaseEvent.Facts f = e.facts();
         cases.notificationPhone(f.caseId()).ifPresent(phone ->
                 sms.send(phone, "您反映的问题（编号 " + f.code() + "）已办结，请对办理结果进行评价。【呼应】"));
