@@ -55,6 +55,10 @@ class CaseQueuesIT extends IntegrationTest {
         // a department's own queue is not one of these: the handler sees neither
         assertThat(board.queue(CaseBoard.Queue.TO_SIGN, user("handler"), new PageRequest(0, 50)).items())
                 .extracting(CaseSummary::id).doesNotContain(returned, registered);
+
+        // out of 木石镇's work queues again (the browser tests expect their own cases on the first page)
+        act("dispatcher", registered, "reject", Map.of("note", "测试结束"));
+        act("dispatcher", returned, "reject", Map.of("note", "测试结束"));
     }
 
     private long report(String description) {
