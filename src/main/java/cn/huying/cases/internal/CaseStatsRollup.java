@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily rollup behind the leader's overview ({@code case_stats_daily}, migration V11_1): per scope
+ * The daily rollup behind the leader's overview ({@code case_stats_daily}, migration V15_1): per scope
  * (the whole tree, each county, each town), day of report and dimension, how many cases. A scheduled
  * job keeps it: it finds the cases changed since its last run through {@code case_history} (every
  * change of a case writes a history row in the same transaction; the rollup adds nothing to the
