@@ -140,7 +140,12 @@ class CaseQueries {
         return CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params, cap);
     }
 
-    /** Open cases of a category inside a box and after a time, within the scope. */
+    /**
+     * Open cases of a category inside a box and after a time, within the scope. PostgreSQL ranges
+     * over V10_1's partial index on open cases; H2, which has no partial indexes, over the index of
+     * its generated column {@code open_category_id} (the category while the case is open, else null;
+     * V16_0), so that neither reads the closed cases reported at the same spot over the years.
+     */
     List<Nearby> nearby(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Instant since,
                         Long excludeId, CaseScope scope) {
         List<Object> params = new ArrayList<>();
@@ -155,7 +160,8 @@ class CaseQueries {
         return jdbc.sql("""
                 SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description
                 FROM case_file c JOIN region r ON r.id = c.region_id""" + where + """
-                 AND c.category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?
+                 AND c.""" + (h2 ? "open_category_id" : "category_id") + """
+                 = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?
                  AND c.id <> ? AND c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED', 'VERIFIED',
                  'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')
                 ORDER BY c.created_at DESC LIMIT 50""")
