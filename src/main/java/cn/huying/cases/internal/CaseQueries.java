@@ -159,9 +159,9 @@ class CaseQueries {
         params.add(excludeId == null ? -1L : excludeId);
         return jdbc.sql("""
                 SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description
-                FROM case_file c JOIN region r ON r.id = c.region_id""" + where + """
-                 AND c.""" + (h2 ? "open_category_id" : "category_id") + """
-                 = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?
+                FROM case_file c JOIN region r ON r.id = c.region_id""" + where
+                + (h2 ? " AND c.open_category_id = ?" : " AND c.category_id = ?") + """
+                 AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?
                  AND c.id <> ? AND c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED', 'VERIFIED',
                  'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')
                 ORDER BY c.created_at DESC LIMIT 50""")
