@@ -42,6 +42,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -183,12 +184,22 @@ final class CaseSearchIndex implements AutoCloseable {
     // ---- searching ---------------------------------------------------------------------------
 
     /**
-     * The cases matching {@code q.q()} inside the scope and the list's filters: exact total and the
-     * ids of the page {@code q.page()}, newest first.
+     * The cases matching {@code q.q()} inside the scope and the list's filters: the total (counted up
+     * to the lists' cap) and the ids of the page {@code q.page()}, newest first.
      *
      * @param regionPath the path of the region filter ({@code q.regionId()}), already checked against the scope
      */
     Hits search(CaseQuery q, CaseScope scope, String regionPath) {
+        return search(q, scope, regionPath, CappedCount.capFor(q.page()));
+    }
+
+    /**
+     * As {@link #search(CaseQuery, CaseScope, String)}, the total counted up to {@code cap}: a total of
+     * {@code cap + 1} means "more than {@code cap}" (as the SQL lists count, {@link CappedCount}). The
+     * index is sorted newest first, so past the page and the cap each segment stops collecting: a
+     * phrase that matches 900 000 cases is not checked 900 000 times.
+     */
+    Hits search(CaseQuery q, CaseScope scope, String regionPath, long cap) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(textOrCode(q.q()), BooleanClause.Occur.MUST);
         if (!scope.regions().unrestricted()) {
@@ -221,13 +232,13 @@ final class CaseSearchIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query query = b.build();
-                // the exact total: a bare word in segments without deletions is its document
-                // frequency; otherwise every match is counted (no scores, no sort)
-                long total = searcher.count(query);
-                // the page: documents are sorted newest first in the index, so each segment
-                // stops after its first `wanted` matches
+                // the page and the total up to the cap in one pass: documents are sorted newest
+                // first in the index, so each segment stops once it has the page and the cap
+                int threshold = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(cap + 1, wanted));
                 TopFieldDocs top = searcher.search(query,
-                        new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted, false));
+                        new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, threshold, false));
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+                        ? Math.min(top.totalHits.value, cap + 1) : cap + 1;
                 List<Long> ids = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {

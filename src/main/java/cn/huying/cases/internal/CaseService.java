@@ -496,8 +496,9 @@ public class CaseService implements Cases {
         CaseSearchIndex index = query.q() == null || query.q().isBlank() ? null : search.searchable();
         if (index != null) {
             // the text search in this node's index (total + the page's ids), then the page's rows by id
-            CaseSearchIndex.Hits hits = index.search(query, scope, regionPath);
-            return new PageResult<>(queries.pageOf(hits.ids(), query, scope, regionLike), hits.total(),
+            long cap = CappedCount.capFor(query.page());
+            CaseSearchIndex.Hits hits = index.search(query, scope, regionPath, cap);
+            return PageResult.capped(queries.pageOf(hits.ids(), query, scope, regionLike), hits.total(), cap,
                     query.page().page(), query.page().size());
         }
         List<CaseSummary> items = queries.page(query, scope, regionLike);

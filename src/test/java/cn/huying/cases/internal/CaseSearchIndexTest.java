@@ -109,4 +109,15 @@ class CaseSearchIndexTest {
         assertThat(second.total()).isEqualTo(3);
         assertThat(second.ids()).containsExactly(1L);
     }
+
+    @Test
+    void pastTheCapTheTotalSaysMoreThanTheCapAndThePageIsStillTheNewest() {
+        CaseSearchIndex.Hits capped = index.search(new CaseQuery(null, null, null, null, null, "水",
+                PageRequest.of(0, 1)), new CaseScope(RegionScope.all(), null, null), null, 2);
+        assertThat(capped.total()).isEqualTo(3); // cap + 1: "more than 2"
+        assertThat(capped.ids()).containsExactly(4L);
+        CaseSearchIndex.Hits exact = index.search(new CaseQuery(null, null, null, null, null, "水",
+                PageRequest.of(0, 1)), new CaseScope(RegionScope.all(), null, null), null, 3);
+        assertThat(exact.total()).isEqualTo(3);
+    }
 }
