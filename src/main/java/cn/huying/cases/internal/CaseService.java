@@ -547,13 +547,14 @@ public class CaseService implements Cases {
             return List.of();
         }
         List<DuplicateCandidate> out = new ArrayList<>();
+        Set<String> mine = DuplicatePolicy.bigrams(description);
         Instant since = at.minus(duplicates.window());
         for (CaseQueries.Nearby n : queries.nearby(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
                 lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), since, excludeId, scopeOf(viewer))) {
             double meters = DuplicatePolicy.distance(lat, lng, n.lat(), n.lng());
             if (duplicates.near(meters)) {
                 out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(),
-                        Math.round(meters), n.createdAt(), DuplicatePolicy.textSimilarity(description, n.description())));
+                        Math.round(meters), n.createdAt(), DuplicatePolicy.textSimilarity(mine, n.description())));
             }
         }
         out.sort(Comparator.comparingLong(DuplicateCandidate::distanceMeters));

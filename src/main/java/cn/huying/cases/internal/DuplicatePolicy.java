@@ -58,7 +58,11 @@ public class DuplicatePolicy {
 
     /** Jaccard similarity of the character bigrams of two texts (Chinese has no spaces to split on). */
     public static double textSimilarity(String a, String b) {
-        Set<String> x = bigrams(a);
+        return textSimilarity(bigrams(a), b);
+    }
+
+    /** As {@link #textSimilarity(String, String)}, with the first text's bigrams made once for many others. */
+    static double textSimilarity(Set<String> x, String b) {
         Set<String> y = bigrams(b);
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
@@ -70,12 +74,15 @@ public class DuplicatePolicy {
         return Math.round(1000.0 * common.size() / union.size()) / 1000.0;
     }
 
-    private static Set<String> bigrams(String s) {
+    /** Spaces and punctuation, Latin and Chinese: not part of a bigram. */
+    private static final java.util.regex.Pattern NOT_TEXT = java.util.regex.Pattern.compile("[\\s\\p{Punct}，。！？、；：“”‘’（）]");
+
+    static Set<String> bigrams(String s) {
         Set<String> out = new HashSet<>();
         if (s == null) {
             return out;
         }
-        String t = s.replaceAll("[\\s\\p{Punct}，。！？、；：“”‘’（）]", "");
+        String t = NOT_TEXT.matcher(s).replaceAll("");
         for (int i = 0; i + 1 < t.length(); i++) {
             out.add(t.substring(i, i + 2));
         }
