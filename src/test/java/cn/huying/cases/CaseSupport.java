@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huying.support.Http;
 import cn.huying.support.IntegrationTest;
-import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -22,18 +21,6 @@ abstract class CaseSupport extends IntegrationTest {
     protected JsonNode get(String user, long id) {
         Http.Response r = http.get("/api/cases/" + id).bearer(token(user)).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json();
-    }
-
-    protected Http.Response tryAct(String user, long id, String action, Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(fields);
-        body.putIfAbsent("version", get(user, id).path("version").asLong());
-        return http.post("/api/cases/" + id + "/" + action, body).bearer(token(user)).send();
-    }
-
-    protected JsonNode act(String user, long id, String action, Map<String, Object> fields) {
-        Http.Response r = tryAct(user, id, action, fields);
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
         return r.json();
     }
 

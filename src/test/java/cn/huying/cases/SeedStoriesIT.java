@@ -6,7 +6,6 @@ import cn.huying.support.Http;
 import cn.huying.support.IntegrationTest;
 import cn.huying.support.Multipart;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,6 @@ import tools.jackson.databind.JsonNode;
  * must read as the story.
  */
 class SeedStoriesIT extends IntegrationTest {
-
-    private JsonNode act(String user, long id, String action, Map<String, Object> fields) {
-        JsonNode current = http.get("/api/cases/" + id).bearer(token(user)).send().json();
-        Map<String, Object> body = new HashMap<>(fields);
-        body.put("version", current.path("version").asLong());
-        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token(user)).send();
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
-        return r.json();
-    }
 
     /**
      * 凤翔小镇社区, 15 March: 顾梅 finds a leaking heating pipe at building 11 on patrol and reports it

@@ -86,6 +86,34 @@ public abstract class IntegrationTest {
     }
 
     /** A bearer token for a demo user (password {@value #DEMO_PASSWORD}), fetched once per run. */
+    /** {@code POST /api/cases/{id}/{action}} as {@code user}, with the case's current version unless one is given. */
+    protected Http.Response tryAct(String user, long id, String action, Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.HashMap<>(fields);
+        String bearer = token(user);
+        body.computeIfAbsent("version", k -> http.get("/api/cases/" + id).bearer(bearer).send().json().path("version").asLong());
+        return http.post("/api/cases/" + id + "/" + action, body).bearer(bearer).send();
+    }
+
+    /** As {@link #tryAct}, and the action must succeed. */
+    protected tools.jackson.databind.JsonNode act(String user, long id, String action, Map<String, Object> fields) {
+        Http.Response r = tryAct(user, id, action, fields);
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
+        return r.json();
+    }
+
+    /** A demo user as the services see them (roles, region scope and department from the database). */
+    protected cn.huying.identity.CurrentUser currentUser(String username, String... permissions) {
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+        Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).optional().orElse(null);
+        Long department = jdbc.sql("SELECT department_id FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).optional().orElse(null);
+        java.util.Set<String> roles = new java.util.HashSet<>(jdbc.sql("SELECT role_code FROM user_role ur"
+                + " JOIN app_user u ON u.id = ur.user_id WHERE u.username = ?").param(username).query(String.class).list());
+        return new cn.huying.identity.CurrentUser(id, username, username, roles, java.util.Set.of(permissions), scope,
+                department);
+    }
+
     protected String token(String username) {
         if (clock.isFixed()) {
             // a token issued at a test time may be expired at the real time: do not keep it

@@ -3,9 +3,7 @@ package cn.huying.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huying.support.Browser;
-import cn.huying.support.Http;
 import cn.huying.support.IntegrationTest;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,13 +81,5 @@ class CitizenPortalBrowserIT extends IntegrationTest {
 
     private long regionIdByName(String name) {
         return jdbc.sql("SELECT id FROM region WHERE name = ?").param(name).query(Long.class).single();
-    }
-
-    private void act(String user, long id, String action, Map<String, Object> fields) {
-        long version = http.get("/api/cases/" + id).bearer(token(user)).send().json().path("version").asLong();
-        Map<String, Object> body = new HashMap<>(fields);
-        body.put("version", version);
-        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token(user)).send();
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
     }
 }

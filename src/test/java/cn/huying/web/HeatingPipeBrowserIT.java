@@ -185,13 +185,9 @@ class HeatingPipeBrowserIT extends IntegrationTest {
                 SELECT c.id FROM case_file c JOIN region t ON t.id = c.town_id
                 WHERE t.name = '木石镇' AND c.tier = 'TOWN' AND c.state IN ('REPORTED', 'ESCALATED')""")
                 .query(Long.class).list()) {
-            Http.Response seen = http.get("/api/cases/" + left).bearer(token("dispatcher")).send();
-            if (seen.status() == 404) {
-                continue; // its region was moved out of the dispatcher's town by another test: not on this queue
-            }
-            Http.Response r = http.post("/api/cases/" + left + "/reject", Map.of("note", "测试前清理受理台",
-                    "version", seen.json().path("version").asLong())).bearer(token("dispatcher")).send();
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            Http.Response r = tryAct("dispatcher", left, "reject", Map.of("note", "测试前清理受理台"));
+            // 404: its region was moved out of the dispatcher's town by another test, so it is not on this queue
+            assertThat(r.status()).as(r.toString()).isIn(200, 404);
         }
     }
 }

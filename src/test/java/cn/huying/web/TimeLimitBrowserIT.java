@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,14 +65,6 @@ class TimeLimitBrowserIT extends IntegrationTest {
         act("dispatcher", id, "register", Map.of());
         act("dispatcher", id, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
         return id;
-    }
-
-    private void act(String user, long id, String action, Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(fields);
-        String token = token(user);
-        body.put("version", http.get("/api/cases/" + id).bearer(token).send().json().path("version").asLong());
-        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token).send();
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
     }
 
     private String code(long id) {

@@ -25,11 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,26 +67,6 @@ class TimeLimitPagesIT extends IntegrationTest {
         return id;
     }
 
-    private Http.Response act(String user, long id, String action, Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(fields);
-        String token = token(user);
-        body.put("version", http.get("/api/cases/" + id).bearer(token).send().json().path("version").asLong());
-        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token).send();
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
-        return r;
-    }
-
-    private CurrentUser user(String username, String... permissions) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
-        Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE username = ?").param(username)
-                .query(Long.class).optional().orElse(null);
-        Long department = jdbc.sql("SELECT department_id FROM app_user WHERE username = ?").param(username)
-                .query(Long.class).optional().orElse(null);
-        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role_code FROM user_role ur JOIN app_user u ON u.id = ur.user_id"
-                + " WHERE u.username = ?").param(username).query(String.class).list());
-        return new CurrentUser(id, username, username, roles, Set.of(permissions), scope, department);
-    }
-
     @Test
     void ledgersFilterInScopeAndTheExportWalksEveryPage() throws Exception {
         String tag = "消防通道堵塞" + UUID.randomUUID().toString().substring(0, 6);
@@ -103,7 +80,7 @@ class TimeLimitPagesIT extends IntegrationTest {
         }
         clock.set(at("2026-09-28T09:00:00+08:00"));
         Instant now = clock.instant();
-        CurrentUser dispatcher = user("dispatcher", "ledger:view", "extension:approve");
+        CurrentUser dispatcher = currentUser("dispatcher", "ledger:view", "extension:approve");
         TimeLimitReads.LedgerFilter mine = new TimeLimitReads.LedgerFilter(departmentId("MS-WYB"), CaseKind.LIVELIHOOD, tag);
 
         PageResult<LedgerEntry> page = reads.ledger("overdue", mine, dispatcher, new PageRequest(1, 2), now);
@@ -118,10 +95,10 @@ class TimeLimitPagesIT extends IntegrationTest {
         assertThat(reads.ledger("overdue", new TimeLimitReads.LedgerFilter(departmentId("MS-SFS"), null, tag),
                 dispatcher, new PageRequest(0, 20), now).total()).isZero();
         // a handler of another department sees none of them
-        CurrentUser otherHandler = user("handler-ms-sfs", "ledger:view");
+        CurrentUser otherHandler = currentUser("handler-ms-sfs", "ledger:view");
         assertThat(reads.ledger("overdue", new TimeLimitReads.LedgerFilter(null, null, tag), otherHandler,
                 new PageRequest(0, 20), now).total()).isZero();
-        assertThatThrownBy(() -> reads.ledger("overdue", mine, user("gumei"), new PageRequest(0, 20), now))
+        assertThatThrownBy(() -> reads.ledger("overdue", mine, currentUser("gumei"), new PageRequest(0, 20), now))
                 .isInstanceOf(DomainException.class);
 
         List<String> walked = new ArrayList<>();
@@ -173,7 +150,7 @@ class TimeLimitPagesIT extends IntegrationTest {
                 .bearer(token("handler")).send();
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         long extension = asked.json().path("id").asLong();
-        CurrentUser leader = user("leader", "extension:approve");
+        CurrentUser leader = currentUser("leader", "extension:approve");
         List<TimeLimitReads.PendingExtension> all = new ArrayList<>();
         PageResult<TimeLimitReads.PendingExtension> first = reads.pendingExtensions(leader, new PageRequest(0, 200));
         all.addAll(first.items());
@@ -184,7 +161,7 @@ class TimeLimitPagesIT extends IntegrationTest {
         assertThat(mine.dueAt()).isEqualTo(at("2026-09-24T23:59:59+08:00"));
         // Fri 09-25 is 中秋节: Mon 09-28, Tue 09-29, Wed 09-30
         assertThat(mine.dueIfApproved()).isEqualTo(at("2026-09-30T23:59:59+08:00"));
-        assertThatThrownBy(() -> reads.pendingExtensions(user("handler", "ledger:view"), new PageRequest(0, 20)))
+        assertThatThrownBy(() -> reads.pendingExtensions(currentUser("handler", "ledger:view"), new PageRequest(0, 20)))
                 .isInstanceOf(DomainException.class);
         assertThat(http.post("/api/cases/" + id + "/extensions/" + extension + "/refuse", Map.of("note", "不同意"))
                 .bearer(token("dispatcher")).send().status()).isEqualTo(200);

@@ -6,7 +6,6 @@ import cn.huying.cases.CaseState;
 import cn.huying.cases.CaseSummary;
 import cn.huying.cases.Channel;
 import cn.huying.cases.Tier;
-import cn.huying.cases.Urgency;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.Roles;
@@ -158,14 +157,7 @@ class CaseBoardQueries implements CaseBoard {
                 JOIN case_category cat ON cat.id = c.category_id
                 LEFT JOIN department d ON d.id = c.department_id""" + pageWhere + order + " LIMIT ? OFFSET ?")
                 .params(pageParams)
-                .query((rs, n) -> new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-                        CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
-                        Channel.valueOf(rs.getString("channel")), Urgency.valueOf(rs.getString("urgency")),
-                        CaseState.valueOf(rs.getString("state")), CaseState.valueOf(rs.getString("state")).label(),
-                        Tier.valueOf(rs.getString("tier")), rs.getLong("region_id"), rs.getString("region_name"),
-                        rs.getObject("department_id", Long.class), rs.getString("department_name"),
-                        CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
-                        rs.getLong("version")))
+                .query(CaseQueries::summary)
                 .list();
         long cap = CappedCount.capFor(page);
         long counted = CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,

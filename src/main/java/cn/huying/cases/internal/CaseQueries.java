@@ -122,7 +122,8 @@ class CaseQueries {
                 .list();
     }
 
-    private static CaseSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    /** A row of the list's columns (id, code, title, …, category_name, region_name, department_name) as a summary. */
+    static CaseSummary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new CaseSummary(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                 CaseKind.valueOf(rs.getString("kind")), rs.getString("category_name"),
                 Channel.valueOf(rs.getString("channel")), Urgency.valueOf(rs.getString("urgency")),

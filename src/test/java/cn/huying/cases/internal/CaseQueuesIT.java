@@ -11,10 +11,7 @@ import cn.huying.support.Http;
 import cn.huying.support.IntegrationTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,7 +39,7 @@ class CaseQueuesIT extends IntegrationTest {
         act("handler", returned, "return", Map.of("note", "不属于本部门职责"));
         clock.reset();
 
-        CurrentUser dispatcher = user("dispatcher");
+        CurrentUser dispatcher = currentUser("dispatcher");
         PageResult<CaseSummary> first = board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, new PageRequest(0, 1));
         PageResult<CaseSummary> second = board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, new PageRequest(1, 1));
         assertThat(first.items()).extracting(CaseSummary::id).containsExactly(registered);
@@ -53,7 +50,7 @@ class CaseQueuesIT extends IntegrationTest {
         assertThat(board.count(CaseBoard.Queue.TO_DISPATCH, dispatcher)).isEqualTo(Math.min(first.total(),
                 CaseBoard.BADGE_CAP + 1));
         // a department's own queue is not one of these: the handler sees neither
-        assertThat(board.queue(CaseBoard.Queue.TO_SIGN, user("handler"), new PageRequest(0, 50)).items())
+        assertThat(board.queue(CaseBoard.Queue.TO_SIGN, currentUser("handler"), new PageRequest(0, 50)).items())
                 .extracting(CaseSummary::id).doesNotContain(returned, registered);
 
         // out of 木石镇's work queues again (the browser tests expect their own cases on the first page)
@@ -67,24 +64,5 @@ class CaseQueuesIT extends IntegrationTest {
                 "lat", p[0], "lng", p[1])).bearer(token("dispatcher")).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().path("id").asLong();
-    }
-
-    private void act(String user, long id, String action, Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(fields);
-        String token = token(user);
-        body.put("version", http.get("/api/cases/" + id).bearer(token).send().json().path("version").asLong());
-        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token).send();
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
-    }
-
-    private CurrentUser user(String username) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
-        Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE username = ?").param(username)
-                .query(Long.class).optional().orElse(null);
-        Long department = jdbc.sql("SELECT department_id FROM app_user WHERE username = ?").param(username)
-                .query(Long.class).optional().orElse(null);
-        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role_code FROM user_role ur JOIN app_user u ON u.id = ur.user_id"
-                + " WHERE u.username = ?").param(username).query(String.class).list());
-        return new CurrentUser(id, username, username, roles, Set.of("case:view"), scope, department);
     }
 }

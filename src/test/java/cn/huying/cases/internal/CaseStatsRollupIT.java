@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +54,8 @@ class CaseStatsRollupIT extends IntegrationTest {
 
         CaseStatsRollup.Run run = rollup.refresh(true);
         assertThat(run.ran()).isTrue();
-        CurrentUser leader = user("leader");
-        CurrentUser admin = user("admin");
+        CurrentUser leader = currentUser("leader");
+        CurrentUser admin = currentUser("admin");
         String town = jdbc.sql("SELECT r.path FROM region r JOIN app_user u ON u.scope_region_id = r.id"
                 + " WHERE u.username = 'leader'").query(String.class).single();
         LocalDate from = today.minusDays(6);
@@ -150,22 +148,5 @@ class CaseStatsRollupIT extends IntegrationTest {
         Http.Response r = http.post("/api/cases", body).bearer(token(user)).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().path("id").asLong();
-    }
-
-    private void act(String user, long id, String action, Map<String, Object> fields) {
-        Map<String, Object> body = new HashMap<>(fields);
-        String token = token(user);
-        body.put("version", http.get("/api/cases/" + id).bearer(token).send().json().path("version").asLong());
-        Http.Response r = http.post("/api/cases/" + id + "/" + action, body).bearer(token).send();
-        assertThat(r.status()).as(user + " " + action + ": " + r).isEqualTo(200);
-    }
-
-    private CurrentUser user(String username) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
-        Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE username = ?").param(username)
-                .query(Long.class).optional().orElse(null);
-        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role_code FROM user_role ur JOIN app_user u ON u.id = ur.user_id"
-                + " WHERE u.username = ?").param(username).query(String.class).list());
-        return new CurrentUser(id, username, username, roles, Set.of("case:view"), scope, null);
     }
 }
