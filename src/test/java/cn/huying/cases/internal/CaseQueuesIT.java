@@ -39,7 +39,7 @@ class CaseQueuesIT extends IntegrationTest {
         act("handler", returned, "return", Map.of("note", "不属于本部门职责"));
         clock.reset();
 
-        CurrentUser dispatcher = currentUser("dispatcher");
+        CurrentUser dispatcher = currentUser("dispatcher", "case:view");
         PageResult<CaseSummary> first = board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, new PageRequest(0, 1));
         PageResult<CaseSummary> second = board.queue(CaseBoard.Queue.TO_DISPATCH, dispatcher, new PageRequest(1, 1));
         assertThat(first.items()).extracting(CaseSummary::id).containsExactly(registered);
@@ -50,7 +50,7 @@ class CaseQueuesIT extends IntegrationTest {
         assertThat(board.count(CaseBoard.Queue.TO_DISPATCH, dispatcher)).isEqualTo(Math.min(first.total(),
                 CaseBoard.BADGE_CAP + 1));
         // a department's own queue is not one of these: the handler sees neither
-        assertThat(board.queue(CaseBoard.Queue.TO_SIGN, currentUser("handler"), new PageRequest(0, 50)).items())
+        assertThat(board.queue(CaseBoard.Queue.TO_SIGN, currentUser("handler", "case:view"), new PageRequest(0, 50)).items())
                 .extracting(CaseSummary::id).doesNotContain(returned, registered);
 
         // out of 木石镇's work queues again (the browser tests expect their own cases on the first page)

@@ -54,8 +54,8 @@ class CaseStatsRollupIT extends IntegrationTest {
 
         CaseStatsRollup.Run run = rollup.refresh(true);
         assertThat(run.ran()).isTrue();
-        CurrentUser leader = currentUser("leader");
-        CurrentUser admin = currentUser("admin");
+        CurrentUser leader = currentUser("leader", "case:view");
+        CurrentUser admin = currentUser("admin", "case:view");
         String town = jdbc.sql("SELECT r.path FROM region r JOIN app_user u ON u.scope_region_id = r.id"
                 + " WHERE u.username = 'leader'").query(String.class).single();
         LocalDate from = today.minusDays(6);
