@@ -82,10 +82,11 @@ final class IntakeDriver {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
                 "-cp", System.getProperty("java.class.path"), "cn.huying.HuyingApplication"));
-        // extra options for the application's JVM, e.g. -Dbench.app.jvm=-XX:StartFlightRecording=filename=app.jfr
+        // extra options for the application's JVM, separated by '|' (Maven's exec splits on spaces), e.g.
+        // -Dbench.app.jvm=-XX:FlightRecorderOptions=stackdepth=1024|-XX:StartFlightRecording=filename=app.jfr
         String extra = System.getProperty("bench.app.jvm", "").strip();
         if (!extra.isEmpty()) {
-            cmd.addAll(1, List.of(extra.split("\\s+")));
+            cmd.addAll(1, List.of(extra.split("[|\\s]+")));
         }
         Map<String, String> p = db.properties();
         p.put("server.port", Integer.toString(port));

@@ -68,6 +68,28 @@ class CaseConcurrencyIT extends CaseSupport {
     }
 
     @Test
+    void aCaseAnotherNodeChangedIsActedOnAsTheDatabaseHasItNotAsThisNodeLastWroteIt() {
+        long id = dispatchedToPropertyOffice(); // this node wrote it last and keeps a copy
+        long version = get("handler", id).path("version").asLong();
+        long handler = jdbc.sql("SELECT id FROM app_user WHERE username = 'handler'").query(Long.class).single();
+        // another node's handler accepts it: its UPDATE raises the version, as every write to a case does
+        jdbc.sql("UPDATE case_file SET state = 'ACCEPTED', handler_id = ?, version = version + 1 WHERE id = ?")
+                .params(handler, id).update();
+
+        // the version the actor saw matches this node's copy, not the database: refused with the database's state
+        Http.Response accept = http.post("/api/cases/" + id + "/accept", Map.of("version", version, "note", "签收"))
+                .bearer(token("handler")).send();
+        assertThat(accept.status()).as(accept.toString()).isEqualTo(409);
+        assertThat(accept.json().path("detail").asString()).contains("已签收");
+        assertThat(count("SELECT COUNT(*) FROM case_history WHERE case_id = ? AND action = 'ACCEPT'", id)).isZero();
+
+        // with the version the database has, the next step goes from the database's state
+        act("handler", id, "resolve", Map.of("note", "已更换阀门"));
+        assertThat(get("handler", id).path("state").asString()).isEqualTo("RESOLVED");
+        assertThat(get("handler", id).path("version").asLong()).isEqualTo(version + 2);
+    }
+
+    @Test
     void concurrentRetriesWithTheSameIdempotencyKeyGiveBackOneCase() throws Exception {
         String key = "phone-" + UUID.randomUUID();
         double[] p = pointIn("凤翔小镇社区第一网格第3单元");

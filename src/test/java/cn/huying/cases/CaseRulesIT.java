@@ -122,9 +122,14 @@ class CaseRulesIT extends CaseSupport {
         assertThat(ids(http.get("/api/cases/" + dup + "/duplicates").bearer(token("dispatcher")).send().json()))
                 .contains(lead);
 
+        act("dispatcher", lead, "register", Map.of());
+        long leadVersion = get("dispatcher", lead).path("version").asLong();
         act("dispatcher", dup, "merge", Map.of("leadCaseId", lead));
         assertThat(get("dispatcher", dup).path("state").asString()).isEqualTo("MERGED");
-        act("dispatcher", lead, "register", Map.of());
+        // the lead changed too (it now has a merged case): a form still holding its old version is refused
+        assertThat(get("dispatcher", lead).path("version").asLong()).isEqualTo(leadVersion + 1);
+        assertThat(http.post("/api/cases/" + lead + "/dispatch", Map.of("version", leadVersion,
+                "departmentId", departmentId("MS-ZZB"))).bearer(token("dispatcher")).send().status()).isEqualTo(409);
         act("dispatcher", lead, "dispatch", Map.of("departmentId", departmentId("MS-ZZB")));
         act("handler-ms-zzb", lead, "accept", Map.of());
         act("handler-ms-zzb", lead, "resolve", Map.of("note", "供水管网抢修完毕，已恢复供水"));

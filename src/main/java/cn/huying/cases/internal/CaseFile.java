@@ -509,6 +509,16 @@ public final class CaseFile {
 
     // ---- persistence support --------------------------------------------------------------
 
+    /** A new aggregate in the same state (no pending history or events), for {@link WrittenCases}. */
+    CaseFile copy() {
+        CaseFile c = restore(id, intake, state, tier, tierPath, resolvedTier, departmentId, handlerId, leadCaseId,
+                reworkCount, unsatisfiedCount, satisfaction, reply, createdAt, updatedAt, dispatchedAt, acceptedAt,
+                resolvedAt, closedAt, version, sla);
+        c.attachmentCount = attachmentCount;
+        c.mergedCount = mergedCount;
+        return c;
+    }
+
     void assignId(long id) {
         this.id = id;
     }

@@ -156,7 +156,7 @@ class CaseQueries {
         List<Object> params = new ArrayList<>();
         String sql;
         if (h2) {
-            String where = scope.where(params);
+            String where = scope.where(params, true);
             params.addAll(box);
             sql = "SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
                     + " FROM case_file c JOIN region r ON r.id = c.region_id" + where

@@ -40,10 +40,12 @@ class CaseRepository {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    private final WrittenCases written;
 
-    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource, WrittenCases written) {
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);
+        this.written = written;
     }
 
     static boolean isPostgres(javax.sql.DataSource dataSource) {
@@ -105,6 +107,18 @@ class CaseRepository {
                 .optional();
     }
 
+    /**
+     * A copy of the case as this node last committed it, if it holds one. For an action only: the action's
+     * UPDATE is checked against the copy's version, and a miss there means "read it again".
+     */
+    Optional<CaseFile> remembered(long id) {
+        return written.find(id);
+    }
+
+    void forget(long id) {
+        written.forget(id);
+    }
+
     Optional<CaseFile> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE code = ?").param(code).query(CaseRepository::map)
                 .optional();
@@ -115,9 +129,15 @@ class CaseRepository {
                 .params(createdBy, key).query(Long.class).optional();
     }
 
-    /** A case was merged into this lead: the lead's close then looks for the merged ones (and only then). */
+    /**
+     * A case was merged into this lead: the lead's close then looks for the merged ones (and only then).
+     * The lead's version goes up like any change to a case, so that no copy of it (in {@link WrittenCases}, on
+     * any node, or in a form) is acted on as if nothing had been merged.
+     */
     void countMerged(long leadId) {
-        jdbc.sql("UPDATE case_file SET merged_count = merged_count + 1 WHERE id = ?").param(leadId).update();
+        jdbc.sql("UPDATE case_file SET merged_count = merged_count + 1, version = version + 1 WHERE id = ?").param(leadId)
+                .update();
+        written.forget(leadId);
     }
 
     List<CaseFile> findMergedInto(long leadId) {
@@ -178,6 +198,7 @@ class CaseRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         c.assignId(id);
+        written.rememberAfterCommit(c);
         return id;
     }
 
@@ -200,6 +221,9 @@ class CaseRepository {
                         c.sla().level(), utc(c.sla().nextSlaAt()), utc(c.sla().clockStoppedAt()),
                         utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt()), c.id(), expectedVersion))
                 .update();
+        if (n == 1) {
+            written.rememberAfterCommit(c);
+        }
         return n == 1;
     }
 

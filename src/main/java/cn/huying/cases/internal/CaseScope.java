@@ -31,11 +31,24 @@ record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
      * {@code params} as bound parameters (never spliced into the text).
      */
     String where(java.util.List<Object> params) {
+        return where(params, false);
+    }
+
+    /**
+     * As {@link #where(java.util.List)}; with {@code noLike} the region prefix is compared as
+     * {@code LEFT(r.path, n) = prefix}, for a query that reaches the region by the case's key and so needs no
+     * index on the path: H2 compiles a statement with {@code LIKE ?} again at every execution.
+     */
+    String where(java.util.List<Object> params, boolean noLike) {
         StringBuilder where;
         if (regions.unrestricted()) {
             // the whole tree: no path condition at all, so the planner sees that every case qualifies
             // (with "LIKE '/%'" it may walk the region table and each region's cases instead of one ordered index)
             where = new StringBuilder(" WHERE 1 = 1");
+        } else if (noLike) {
+            where = new StringBuilder(" WHERE LEFT(r.path, ?) = ?");
+            params.add(regions.pathPrefix().length());
+            params.add(regions.pathPrefix());
         } else {
             where = new StringBuilder(" WHERE r.path LIKE ?");
             params.add(regions.likePattern());

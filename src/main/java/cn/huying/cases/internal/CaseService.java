@@ -42,7 +42,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -188,7 +187,8 @@ public class CaseService implements Cases {
                 null, reporter, now);
         LocalDate day = LocalDate.ofInstant(now, ZONE);
         int seq = cases.nextSequence(prefix, day);
-        String code = String.format(Locale.ROOT, "%s-%s-%04d", prefix, DAY.format(day), seq);
+        String number = Integer.toString(seq);
+        String code = prefix + "-" + DAY.format(day) + "-" + "0000".substring(Math.min(4, number.length())) + number;
         if (title.isEmpty()) {
             title = category.name() + "：" + excerpt(description, 30);
         }
@@ -293,10 +293,37 @@ public class CaseService implements Cases {
     @Override
     @Transactional
     public CaseView act(long id, CaseAction action, ActionRequest req, CurrentUser user) {
-        CaseFile c = loadInScope(id, user);
         if (req.version() == null) {
             throw new InvalidInput(List.of(new InvalidInput.FieldError("version", "case.version.required", new Object[0])));
         }
+        // Start from the copy this node committed last, if it holds one and nothing is written before the case's
+        // own version-checked UPDATE (attachments, a merge's lead): if the copy is not what the actor saw, not in
+        // their scope, or turns out stale at the UPDATE, the action runs again from the database.
+        if (action != CaseAction.MERGE && req.attachments().isEmpty()) {
+            Optional<CaseFile> copy = cases.remembered(id);
+            if (copy.isPresent() && req.version() == copy.get().version() && user.can("case:view")
+                    && scopeOf(user).covers(paths.pathOf(copy.get().intake().regionId()).orElse(""),
+                    copy.get().departmentId(), copy.get().intake().reporter().userId())) {
+                try {
+                    CaseView done = act(copy.get(), true, action, req, user);
+                    if (done != null) {
+                        return done;
+                    }
+                } catch (DomainException e) {
+                    if (e.kind() != DomainException.Kind.CONFLICT) {
+                        throw e;
+                    }
+                    // refused by the copy's state: let the database's state decide
+                }
+            }
+            cases.forget(id);
+        }
+        return act(loadInScope(id, user), false, action, req, user);
+    }
+
+    /** The action on {@code c}; null if {@code c} is a remembered copy that another writer has since changed. */
+    private CaseView act(CaseFile c, boolean fromCopy, CaseAction action, ActionRequest req, CurrentUser user) {
+        long id = c.id();
         if (req.version() != c.version()) {
             throw stale(c);
         }
@@ -342,6 +369,9 @@ public class CaseService implements Cases {
             case REVISIT -> c.revisit(actor, req.satisfaction(), note, now, reworkLimits(c, now));
         }
         if (!cases.update(c, expected)) {
+            if (fromCopy) {
+                return null;
+            }
             throw stale(cases.find(id).orElseThrow());
         }
         c.versionSaved();
@@ -547,7 +577,7 @@ public class CaseService implements Cases {
             return List.of();
         }
         List<DuplicateCandidate> out = new ArrayList<>();
-        Set<String> mine = DuplicatePolicy.bigrams(description);
+        int[] mine = DuplicatePolicy.bigrams(description);
         Instant since = at.minus(duplicates.window());
         for (CaseQueries.Nearby n : queries.nearby(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
                 lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), since, excludeId, scopeOf(viewer))) {

@@ -1,8 +1,6 @@
 package cn.huying.cases.internal;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -62,30 +60,65 @@ public class DuplicatePolicy {
     }
 
     /** As {@link #textSimilarity(String, String)}, with the first text's bigrams made once for many others. */
-    static double textSimilarity(Set<String> x, String b) {
-        Set<String> y = bigrams(b);
-        if (x.isEmpty() || y.isEmpty()) {
+    static double textSimilarity(int[] x, String b) {
+        int[] y = bigrams(b);
+        if (x.length == 0 || y.length == 0) {
             return 0;
         }
-        Set<String> common = new HashSet<>(x);
-        common.retainAll(y);
-        Set<String> union = new HashSet<>(x);
-        union.addAll(y);
-        return Math.round(1000.0 * common.size() / union.size()) / 1000.0;
+        int common = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Math.round(1000.0 * common / (x.length + y.length - common)) / 1000.0;
     }
 
     /** Spaces and punctuation, Latin and Chinese: not part of a bigram. */
-    private static final java.util.regex.Pattern NOT_TEXT = java.util.regex.Pattern.compile("[\\s\\p{Punct}，。！？、；：“”‘’（）]");
+    private static boolean notText(char c) {
+        if (c < 0x80) {
+            return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r'))
+                    || c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c);
+        }
+        return "，。！？、；：“”‘’（）".indexOf(c) >= 0;
+    }
 
-    static Set<String> bigrams(String s) {
-        Set<String> out = new HashSet<>();
-        if (s == null) {
-            return out;
+    /**
+     * The distinct character bigrams of a text, spaces and punctuation left out, each pair of UTF-16 units packed
+     * into one int, sorted: intake compares a report with up to 50 nearby ones, so no strings or sets are made.
+     */
+    static int[] bigrams(String s) {
+        if (s == null || s.length() < 2) {
+            return new int[0];
         }
-        String t = NOT_TEXT.matcher(s).replaceAll("");
-        for (int i = 0; i + 1 < t.length(); i++) {
-            out.add(t.substring(i, i + 2));
+        int[] out = new int[s.length()];
+        int n = 0;
+        char prev = 0;
+        boolean hasPrev = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (notText(c)) {
+                continue;
+            }
+            if (hasPrev) {
+                out[n++] = (prev << 16) | c;
+            }
+            prev = c;
+            hasPrev = true;
         }
-        return out;
+        java.util.Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[distinct - 1] != out[i]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return java.util.Arrays.copyOf(out, distinct);
     }
 }

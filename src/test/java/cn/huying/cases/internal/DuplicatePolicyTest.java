@@ -14,6 +14,9 @@ class DuplicatePolicyTest {
         assertThat(DuplicatePolicy.textSimilarity("小区停水一天了", "小区停水了")).isEqualTo(Math.round(1000.0 * 3 / 7) / 1000.0);
         assertThat(DuplicatePolicy.textSimilarity("路灯不亮", "暖气漏水")).isZero();
         assertThat(DuplicatePolicy.textSimilarity("，。", "路灯不亮")).isZero();
+        // Latin spaces and punctuation are skipped too; repeated pairs count once
+        assertThat(DuplicatePolicy.textSimilarity("3号楼 漏水! (急)", "3号楼漏水急")).isEqualTo(1.0);
+        assertThat(DuplicatePolicy.textSimilarity("漏水漏水漏水", "漏水")).isEqualTo(Math.round(1000.0 * 1 / 2) / 1000.0);
     }
 
     @Test
