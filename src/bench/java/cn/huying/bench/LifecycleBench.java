@@ -104,10 +104,10 @@ final class LifecycleBench {
     }
 
     record Breakdown(double statements, double commits, double connections, double metadata, Map<String, Long> bySql,
-                     Map<String, Long> millis, int n, String metadataDetail) {
+                     Map<String, Double> millis, int n, String metadataDetail) {
         static Breakdown take(int n) {
             Map<String, Long> by = Statements.bySql();
-            Map<String, Long> ms = new java.util.HashMap<>();
+            Map<String, Double> ms = new java.util.HashMap<>();
             by.keySet().forEach(k -> ms.put(k, Statements.millis(k)));
             return new Breakdown((double) Statements.total() / n, (double) Statements.calls("commit") / n,
                     (double) Statements.calls("getConnection") / n, (double) (Statements.calls("getParameterMetaData")
@@ -126,7 +126,7 @@ final class LifecycleBench {
             sb.append(metadataDetail);
             sb.append("   count  ms/lifecycle  statement\n");
             bySql.forEach((sql, count) -> sb.append(String.format("  %6.2f  %8.3f  %s%n", (double) count / n,
-                    (double) millis.get(sql) / n, sql.length() > 220 ? sql.substring(0, 220) + " …" : sql)));
+                    millis.get(sql) / n, sql.length() > 220 ? sql.substring(0, 220) + " …" : sql)));
             return sb.toString();
         }
     }

@@ -21,16 +21,20 @@ final class Statements {
     private static volatile boolean on;
     private static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> METHOD_CALLS = new ConcurrentHashMap<>();
-    private static final Map<String, LongAdder> MILLIS_BY_SQL = new ConcurrentHashMap<>();
+    /** Driver time per statement text, in nanoseconds (datasource-proxy's own figure is whole milliseconds). */
+    private static final Map<String, LongAdder> NANOS_BY_SQL = new ConcurrentHashMap<>();
+    private static final ThreadLocal<long[]> STARTED = ThreadLocal.withInitial(() -> new long[1]);
     private static final LongAdder TOTAL = new LongAdder();
 
     static final QueryExecutionListener LISTENER = new QueryExecutionListener() {
         @Override
         public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            STARTED.get()[0] = System.nanoTime();
         }
 
         @Override
         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            long nanos = System.nanoTime() - STARTED.get()[0];
             record(queryInfoList);
             if (!on) {
                 return;
@@ -40,7 +44,7 @@ final class Statements {
                 TOTAL.add(executions);
                 String sql = fold(q.getQuery());
                 BY_SQL.computeIfAbsent(sql, k -> new LongAdder()).add(executions);
-                MILLIS_BY_SQL.computeIfAbsent(sql, k -> new LongAdder()).add(execInfo.getElapsedTime());
+                NANOS_BY_SQL.computeIfAbsent(sql, k -> new LongAdder()).add(nanos);
             }
         }
     };
@@ -106,7 +110,7 @@ final class Statements {
 
     static void start() {
         BY_SQL.clear();
-        MILLIS_BY_SQL.clear();
+        NANOS_BY_SQL.clear();
         METHOD_CALLS.clear();
         TOTAL.reset();
         on = true;
@@ -134,9 +138,9 @@ final class Statements {
     }
 
     /** Milliseconds spent executing each statement text (as the driver took them). */
-    static long millis(String sql) {
-        LongAdder a = MILLIS_BY_SQL.get(sql);
-        return a == null ? 0 : a.sum();
+    static double millis(String sql) {
+        LongAdder a = NANOS_BY_SQL.get(sql);
+        return a == null ? 0 : a.sum() / 1e6;
     }
 
     static String fold(String sql) {

@@ -161,6 +161,19 @@ class CaseRepository {
         return takeNumber(prefix, day).orElseThrow();
     }
 
+    /**
+     * {@link #nextSequence} in a transaction of its own, which the caller opens just for it: on PostgreSQL its
+     * commit does not wait for the WAL to reach the disk, so the counter row is released at once. Safe: the case
+     * that uses the number commits later and synchronously, which flushes this commit's WAL first; a number
+     * lost in a crash was therefore never used by a durable case (and {@code code} is unique anyway).
+     */
+    int takeNumberAlone(String prefix, LocalDate day) {
+        if (postgres) {
+            jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+        }
+        return nextSequence(prefix, day);
+    }
+
     private java.util.Optional<Integer> takeNumber(String prefix, LocalDate day) {
         return jdbc.sql(postgres
                         ? "UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ? RETURNING last_value"

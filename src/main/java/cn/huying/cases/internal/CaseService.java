@@ -43,6 +43,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,13 +83,18 @@ public class CaseService implements Cases {
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
     private final CaseSearchIndexer search;
+    private final TransactionTemplate numbering;
+    private final TransactionTemplate writing;
 
     CaseService(CaseRepository cases, CaseQueries queries, CategoryRepository categories, AttachmentStore attachments,
                 EscalationPolicy escalation, DuplicatePolicy duplicates, Regions regions, RegionPathLookup paths,
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
-                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search) {
+                TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search,
+                PlatformTransactionManager transactions) {
         this.search = search;
+        this.numbering = new TransactionTemplate(transactions);
+        this.writing = new TransactionTemplate(transactions);
         this.rules = rules;
         this.timeLimits = timeLimits;
         this.slaProperties = slaProperties;
@@ -119,14 +127,38 @@ public class CaseService implements Cases {
     }
 
     @Override
-    @Transactional
     public Submitted submit(NewCase report, CurrentUser reporter) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside the caller's transaction (e.g. a hotline import): one unit, the day's number taken in it
+            Draft d = draft(report, reporter);
+            return d.replayed() != null ? d.replayed() : record(d, cases.nextSequence(d.prefix(), d.day()));
+        }
+        // Read and check outside any transaction, take the day's number in a transaction of its own (the
+        // town's counter row is then locked for that one UPDATE, not until the intake commits: every intake of
+        // a town waited on it in turn), then write the case. A number whose intake then fails is skipped.
+        Draft d = draft(report, reporter);
+        if (d.replayed() != null) {
+            return d.replayed();
+        }
+        int seq = numbering.execute(status -> cases.takeNumberAlone(d.prefix(), d.day()));
+        return writing.execute(status -> record(d, seq));
+    }
+
+    /** What an intake has read and checked before it is numbered; {@code replayed} for a repeated Idempotency-Key. */
+    private record Draft(Submitted replayed, NewCase report, CurrentUser reporter, Category category, String title,
+                         String description, RegionView region, RegionRef town, String prefix, LocalDate day,
+                         List<DuplicateCandidate> candidates, String reporterName, String reporterPhone,
+                         Channel channel, Urgency urgency, List<AttachmentStore.Checked> files, Instant now) {
+    }
+
+    private Draft draft(NewCase report, CurrentUser reporter) {
         if (!reporter.can("case:report")) {
             throw DomainException.forbidden("case.report.forbidden");
         }
         Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new Draft(earlier.get(), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Channel channel = report.channel() != null ? report.channel() : defaultChannel(reporter);
@@ -186,7 +218,27 @@ public class CaseService implements Cases {
         List<DuplicateCandidate> candidates = candidatesFor(category.id(), report.lat(), report.lng(), description,
                 null, reporter, now);
         LocalDate day = LocalDate.ofInstant(now, ZONE);
-        int seq = cases.nextSequence(prefix, day);
+        return new Draft(null, report, reporter, category, title, description, region, town, prefix, day, candidates,
+                reporterName, reporterPhone, channel, urgency, files, now);
+    }
+
+    private Submitted record(Draft d, int seq) {
+        NewCase report = d.report();
+        CurrentUser reporter = d.reporter();
+        Category category = d.category();
+        String title = d.title();
+        String description = d.description();
+        RegionView region = d.region();
+        RegionRef town = d.town();
+        String prefix = d.prefix();
+        LocalDate day = d.day();
+        List<DuplicateCandidate> candidates = d.candidates();
+        String reporterName = d.reporterName();
+        String reporterPhone = d.reporterPhone();
+        Channel channel = d.channel();
+        Urgency urgency = d.urgency();
+        List<AttachmentStore.Checked> files = d.files();
+        Instant now = d.now();
         String number = Integer.toString(seq);
         String code = prefix + "-" + DAY.format(day) + "-" + "0000".substring(Math.min(4, number.length())) + number;
         if (title.isEmpty()) {

@@ -6,7 +6,6 @@ import cn.huying.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +15,14 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * For every page: the signed-in user as {@code me} (null on public pages), and refusals shown as a
  * Chinese error page with the right status. REST controllers have their own advice, which comes first.
+ *
+ * <p>Pages live in each module's {@code web} package, REST controllers in its {@code api} package; the advice
+ * names the page packages so that an API call does not look up {@code me} for a model it never renders
+ * ({@code annotations = Controller.class} would match every {@code @RestController} too). {@code PageAdviceTest}
+ * checks that every page controller is covered.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(basePackages = {"cn.huying.web.pages", "cn.huying.calendar.web", "cn.huying.cases.web",
+        "cn.huying.identity.web", "cn.huying.region.web"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageAdvice {
 
