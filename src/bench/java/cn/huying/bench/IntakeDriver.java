@@ -137,20 +137,17 @@ final class IntakeDriver {
         String[] users = {"gumei", "gridworker2", "citizen", "dispatcher"};
         String[] categories = {"LIVE_HEATING", "LIVE_SANITATION", "LIVE_PROPERTY", "REQ_COMPLAINT", "SAFETY_FIRE",
                 "URBAN_STREET_VENDOR"};
-        List<HttpClient> https = new ArrayList<>();
+        List<Http1> https = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            Http1 http = new Http1(url);
             https.add(http);
             String user = users[c % users.length];
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"Huying@2026\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            Http1.Response r = http.send("POST", "/api/auth/token", Map.of("Content-Type", "application/json"),
+                    "{\"username\":\"" + user + "\",\"password\":\"Huying@2026\"}");
             Matcher m = TOKEN.matcher(r.body());
-            if (r.statusCode() != 200 || !m.find()) {
-                throw new IllegalStateException("login of " + user + " failed: " + r.statusCode() + " " + r.body());
+            if (r.status() != 200 || !m.find()) {
+                throw new IllegalStateException("login of " + user + " failed: " + r.status() + " " + r.body());
             }
             tokens.add(m.group(1));
         }
@@ -180,19 +177,19 @@ final class IntakeDriver {
         for (int c = 0; c < clients; c++) {
             final int client = c;
             Thread t = new Thread(() -> {
-                HttpClient http = https.get(client);
+                Http1 http = https.get(client);
                 List<Double> mine = new ArrayList<>();
                 for (int i = client; i < toCheck.size(); i += clients) {
                     Created k = toCheck.get(i);
                     try {
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/cases/" + k.id()))
-                                .header("Authorization", "Bearer " + k.token()).build(), HttpResponse.BodyHandlers.ofString());
+                        Http1.Response r = http.send("GET", "/api/cases/" + k.id(),
+                                Map.of("Authorization", "Bearer " + k.token()), null);
                         mine.add((System.nanoTime() - t0) / 1e6);
-                        if (r.statusCode() != 200 || !r.body().contains("\"code\":\"" + k.code() + "\"")) {
+                        if (r.status() != 200 || !r.body().contains("\"code\":\"" + k.code() + "\"")) {
                             missing.incrementAndGet();
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (IOException e) {
                         missing.incrementAndGet();
                     }
                 }
@@ -215,7 +212,7 @@ final class IntakeDriver {
     }
 
     private static Phase create(String url, int clients, int seconds, Map<String, List<double[]>> points, String[] users,
-                                String[] categories, List<HttpClient> https, List<String> tokens) throws InterruptedException {
+                                String[] categories, List<Http1> https, List<String> tokens) throws InterruptedException {
         ConcurrentLinkedQueue<Created> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<double[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
@@ -227,7 +224,7 @@ final class IntakeDriver {
         for (int c = 0; c < clients; c++) {
             final int client = c;
             Thread t = new Thread(() -> {
-                HttpClient http = https.get(client);
+                Http1 http = https.get(client);
                 String user = users[client % users.length];
                 String token = tokens.get(client);
                 List<double[]> places = points.get(user);
@@ -242,17 +239,15 @@ final class IntakeDriver {
                     String body = String.format("{\"category\":\"%s\",\"description\":\"第%d号楼反映：%s，请尽快处理。\","
                                     + "\"lat\":%.6f,\"lng\":%.6f}", categories[random.nextInt(categories.length)],
                             1 + random.nextInt(40), "楼道灯不亮、垃圾无人清运", lat, lng);
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/cases"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                            .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    Map<String, String> headers = Map.of("Content-Type", "application/json",
+                            "Authorization", "Bearer " + token, "Idempotency-Key", key);
                     try {
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                        Http1.Response r = http.send("POST", "/api/cases", headers, body);
                         long t1 = System.nanoTime();
                         if (t1 > end) {
                             // answered after the window: counted for presence, not for the rate
-                            if (r.statusCode() == 201) {
+                            if (r.status() == 201) {
                                 Matcher m = ID.matcher(r.body());
                                 if (m.find()) {
                                     acknowledged.add(new Created(user, token, Long.parseLong(m.group(1)), m.group(2)));
@@ -262,10 +257,10 @@ final class IntakeDriver {
                         }
                         mine.add((t1 - t0) / 1e6);
                         Matcher m = ID.matcher(r.body());
-                        if (r.statusCode() != 201 || !m.find()) {
+                        if (r.status() != 201 || !m.find()) {
                             errors.incrementAndGet();
                             if (errors.get() <= 5) {
-                                System.err.println("intake error " + r.statusCode() + ": " + r.body());
+                                System.err.println("intake error " + r.status() + ": " + r.body());
                             }
                             continue;
                         }
@@ -273,14 +268,14 @@ final class IntakeDriver {
                         acknowledged.add(created);
                         if (++n % 20 == 0) {
                             // the phone did not hear the answer and sends the same report again
-                            HttpResponse<String> again = http.send(req, HttpResponse.BodyHandlers.ofString());
+                            Http1.Response again = http.send("POST", "/api/cases", headers, body);
                             Matcher m2 = ID.matcher(again.body());
                             replays.incrementAndGet();
-                            if (again.statusCode() != 200 || !m2.find() || Long.parseLong(m2.group(1)) != created.id()) {
+                            if (again.status() != 200 || !m2.find() || Long.parseLong(m2.group(1)) != created.id()) {
                                 replayMismatches.incrementAndGet();
                             }
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (IOException e) {
                         errors.incrementAndGet();
                     }
                 }

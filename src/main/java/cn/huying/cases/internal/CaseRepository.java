@@ -162,16 +162,30 @@ class CaseRepository {
     }
 
     /**
-     * {@link #nextSequence} in a transaction of its own, which the caller opens just for it: on PostgreSQL its
-     * commit does not wait for the WAL to reach the disk, so the counter row is released at once. Safe: the case
-     * that uses the number commits later and synchronously, which flushes this commit's WAL first; a number
-     * lost in a crash was therefore never used by a durable case (and {@code code} is unique anyway).
+     * {@link #nextSequence} outside any transaction, each statement committing on its own: the town's counter row
+     * is locked only while the database runs the one UPDATE, with no round trip to the application before the
+     * commit. On PostgreSQL that commit does not wait for the WAL to reach the disk ({@code set_config(…, true)}
+     * for the statement's own transaction). Safe: the case that uses the number commits later and synchronously,
+     * which flushes this commit's WAL first; a number lost in a crash was never used by a durable case (and
+     * {@code code} is unique anyway).
      */
     int takeNumberAlone(String prefix, LocalDate day) {
-        if (postgres) {
-            jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("takeNumberAlone is for use outside a transaction");
         }
-        return nextSequence(prefix, day);
+        if (!postgres) {
+            return nextSequence(prefix, day);
+        }
+        String sql = "WITH async AS (SELECT set_config('synchronous_commit', 'off', true) AS v)"
+                + " UPDATE case_code_seq SET last_value = last_value + 1"
+                + " WHERE prefix = ? AND seq_day = ? AND (SELECT v FROM async) IS NOT NULL RETURNING last_value";
+        java.util.Optional<Integer> next = jdbc.sql(sql).params(prefix, day).query(Integer.class).optional();
+        if (next.isPresent()) {
+            return next.get();
+        }
+        jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
+                .params(prefix, day).update();
+        return jdbc.sql(sql).params(prefix, day).query(Integer.class).optional().orElseThrow();
     }
 
     private java.util.Optional<Integer> takeNumber(String prefix, LocalDate day) {

@@ -83,7 +83,7 @@ public class CaseService implements Cases {
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
     private final CaseSearchIndexer search;
-    private final TransactionTemplate numbering;
+    private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
     CaseService(CaseRepository cases, CaseQueries queries, CategoryRepository categories, AttachmentStore attachments,
@@ -93,7 +93,8 @@ public class CaseService implements Cases {
                 TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search,
                 PlatformTransactionManager transactions) {
         this.search = search;
-        this.numbering = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.writing = new TransactionTemplate(transactions);
         this.rules = rules;
         this.timeLimits = timeLimits;
@@ -133,14 +134,14 @@ public class CaseService implements Cases {
             Draft d = draft(report, reporter);
             return d.replayed() != null ? d.replayed() : record(d, cases.nextSequence(d.prefix(), d.day()));
         }
-        // Read and check outside any transaction, take the day's number in a transaction of its own (the
-        // town's counter row is then locked for that one UPDATE, not until the intake commits: every intake of
-        // a town waited on it in turn), then write the case. A number whose intake then fails is skipped.
-        Draft d = draft(report, reporter);
+        // Read and check (one connection for the reads), take the day's number in a statement that commits on its
+        // own (the town's counter row is then locked for that one UPDATE, not until the intake commits: every
+        // intake of a town waited on it in turn), then write the case. A number whose intake then fails is skipped.
+        Draft d = reading.execute(status -> draft(report, reporter));
         if (d.replayed() != null) {
             return d.replayed();
         }
-        int seq = numbering.execute(status -> cases.takeNumberAlone(d.prefix(), d.day()));
+        int seq = cases.takeNumberAlone(d.prefix(), d.day());
         return writing.execute(status -> record(d, seq));
     }
 
