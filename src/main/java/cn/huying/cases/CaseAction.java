@@ -38,10 +38,12 @@ public enum CaseAction {
     REVISIT("revisit", "回访评价");
 
     private final String path;
+    private final String permission;
     private final String label;
 
     CaseAction(String path, String label) {
         this.path = path;
+        this.permission = "case:" + path;
         this.label = label;
     }
 
@@ -56,7 +58,7 @@ public enum CaseAction {
 
     /** The permission string that grants this action, e.g. {@code case:dispatch}. */
     public String permission() {
-        return "case:" + path;
+        return permission;
     }
 
     public static CaseAction fromPath(String path) {

@@ -9,10 +9,13 @@ package cn.huying.identity;
  */
 public record RegionScope(String pathPrefix, Long departmentId) {
 
+    /** Compiled once (before {@link #ALL} is made): a scope is made for every request that looks at cases. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("/(\\d+/)*");
+
     private static final RegionScope ALL = new RegionScope("/", null);
 
     public RegionScope {
-        if (pathPrefix == null || !pathPrefix.matches("/(\\d+/)*")) {
+        if (pathPrefix == null || !PATH.matcher(pathPrefix).matches()) {
             throw new IllegalArgumentException("region path prefix must look like /1/2/: " + pathPrefix);
         }
     }

@@ -724,8 +724,10 @@ public class CaseService implements Cases {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static String excerpt(String s, int max) {
-        String t = s.replaceAll("\\s+", " ");
+        String t = SPACES.matcher(s).replaceAll(" ");
         return t.length() <= max ? t : t.substring(0, max) + "…";
     }
 }

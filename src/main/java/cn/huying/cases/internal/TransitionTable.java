@@ -128,8 +128,11 @@ public final class TransitionTable {
     /** Actions a user with these roles may take from this state and tier. */
     public static Set<CaseAction> allowedActions(CaseState state, Tier tier, Set<String> roles) {
         Set<CaseAction> out = new LinkedHashSet<>();
-        ROWS.stream().filter(t -> t.startsFrom(state, tier) && roles.stream().anyMatch(t.roles()::contains))
-                .forEach(t -> out.add(t.action()));
+        for (Transition t : ROWS) {
+            if (t.startsFrom(state, tier) && !java.util.Collections.disjoint(roles, t.roles())) {
+                out.add(t.action());
+            }
+        }
         return out;
     }
 }
