@@ -69,7 +69,7 @@ final class IntakeDriver {
         }
         try {
             waitUntilUp(url, app);
-            drive(db, url, clients, seconds, points);
+            drive(db, url, clients, seconds, points, app == null ? -1 : app.pid());
         } finally {
             if (app != null) {
                 app.destroy();
@@ -132,7 +132,8 @@ final class IntakeDriver {
                 .param(basicGrid).query(String.class).list().stream().map(n -> Demo.pointIn(jdbc, n)).toList();
     }
 
-    private static void drive(BenchDb db, String url, int clients, int seconds, Map<String, List<double[]>> points)
+    private static void drive(BenchDb db, String url, int clients, int seconds, Map<String, List<double[]>> points,
+                              long appPid)
             throws Exception {
         String[] users = {"gumei", "gridworker2", "citizen", "dispatcher"};
         String[] categories = {"LIVE_HEATING", "LIVE_SANITATION", "LIVE_PROPERTY", "REQ_COMPLAINT", "SAFETY_FIRE",
@@ -153,7 +154,9 @@ final class IntakeDriver {
         }
         int warmup = Math.min(seconds, 10);
         create(url, clients, warmup, points, users, categories, https, tokens);
+        long[] cpuBefore = cpuTicks(appPid);
         Phase phase = create(url, clients, seconds, points, users, categories, https, tokens);
+        long[] cpuAfter = cpuTicks(appPid);
         ConcurrentLinkedQueue<Created> acknowledged = phase.acknowledged();
         ConcurrentLinkedQueue<double[]> latencies = phase.latencies();
         AtomicLong errors = phase.errors();
@@ -167,6 +170,20 @@ final class IntakeDriver {
                 createdInWindow, createdInWindow / elapsed, ReadsBench.pct(all, 50), ReadsBench.pct(all, 95),
                 ReadsBench.pct(all, 99), all.length == 0 ? 0 : all[all.length - 1], errors.get(), replays.get(),
                 replayMismatches.get());
+
+        if (cpuBefore != null && cpuAfter != null && createdInWindow > 0) {
+            // CPU time per creation, less noisy than the rate on a shared machine: the application's own, and the
+            // whole machine's (application, database, driver, everything else)
+            double tick = 1000.0 / 100; // USER_HZ: 100 on Linux
+            System.out.printf("intake db=%s cpu_ms_per_creation app=%.2f postgres=%.2f driver=%.2f machine=%.2f"
+                            + " (machine busy %.0f %% of %d cores)%n",
+                    db.kind(), (cpuAfter[0] - cpuBefore[0]) * tick / createdInWindow,
+                    (cpuAfter[3] - cpuBefore[3]) * tick / createdInWindow,
+                    (cpuAfter[4] - cpuBefore[4]) * tick / createdInWindow,
+                    (cpuAfter[1] - cpuBefore[1]) * tick / createdInWindow,
+                    100.0 * (cpuAfter[1] - cpuBefore[1]) / Math.max(1, cpuAfter[2] - cpuBefore[2]),
+                    Runtime.getRuntime().availableProcessors());
+        }
 
         // read every acknowledged case back, with the token that created it
         List<Created> toCheck = new ArrayList<>(acknowledged);
@@ -288,6 +305,46 @@ final class IntakeDriver {
             t.join();
         }
         return new Phase(acknowledged, latencies, errors, replays, replayMismatches);
+    }
+
+    /** utime+stime of the process, busy and total ticks of the machine (from /proc); null where there is none. */
+    private static long[] cpuTicks(long pid) {
+        try {
+            long app = 0;
+            if (pid > 0) {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                app = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            }
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle, iowait
+            long database = 0;
+            long self = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path d : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    try {
+                        String stat = Files.readString(d.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        if (comm.equals("postgres")) {
+                            database += ticks; // the server and its backends (an exited backend's time is lost)
+                        } else if (Long.parseLong(d.getFileName().toString()) == ProcessHandle.current().pid()) {
+                            self = ticks;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the process has gone
+                    }
+                }
+            }
+            return new long[]{app, total - idle, total, database, self};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static int freePort() throws IOException {
