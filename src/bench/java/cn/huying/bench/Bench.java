@@ -53,7 +53,7 @@ public final class Bench {
         System.out.println("""
                 Huying benchmarks (issue 7). mvn -Pbench -q compile exec:exec -Dbench="<command> [--option=value …]"
                   lifecycle  report→register→dispatch→accept→resolve→verify→close through the services vs plain JDBC
-                             --db=h2|postgres|all --threads=1,2 --warmup=10 --seconds=10 --runs=3
+                             --db=h2|postgres|all --threads=1,2 --warmup=30 --seconds=10 --runs=3
                   generate   fill a database with N realistic cases (COPY on PostgreSQL, batches on H2)
                              --db=h2|postgres --cases=1000000 (PostgreSQL default 10000000) --name=reads
                   reads      p50/p95/p99 of the screens' queries; plans of slow ones under target/bench/

@@ -42,7 +42,8 @@ final class LifecycleBench {
 
     static void run(Args args) throws Exception {
         List<Integer> threadCounts = args.integers("threads", "1,2");
-        int warmup = args.integer("warmup", 10);
+        // 30 s: with 10 s the application's rate still rose from run to run (its deep call paths still being compiled)
+        int warmup = args.integer("warmup", 30);
         int seconds = args.integer("seconds", 10);
         int runs = args.integer("runs", 3);
         for (BenchDb db : BenchDb.targets(args, "lifecycle")) {
