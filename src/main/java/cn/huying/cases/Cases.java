@@ -15,6 +15,11 @@ public interface Cases {
     record Submitted(CaseView c, List<DuplicateCandidate> candidates, boolean replay) {
     }
 
+    /**
+     * Takes in a report. Called outside a transaction, it reads and checks, takes the town's number of the
+     * day in a statement of its own and writes the case in a transaction; inside the caller's transaction it
+     * does all of it there.
+     */
     Submitted submit(NewCase report, CurrentUser reporter);
 
     CaseView get(long id, CurrentUser viewer);

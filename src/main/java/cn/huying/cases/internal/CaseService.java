@@ -150,6 +150,11 @@ public class CaseService implements Cases {
                          String description, RegionView region, RegionRef town, String prefix, LocalDate day,
                          List<DuplicateCandidate> candidates, String reporterName, String reporterPhone,
                          Channel channel, Urgency urgency, List<AttachmentStore.Checked> files, Instant now) {
+
+        static Draft replaying(Submitted earlier) {
+            return new Draft(earlier, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
     }
 
     private Draft draft(NewCase report, CurrentUser reporter) {
@@ -158,8 +163,7 @@ public class CaseService implements Cases {
         }
         Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
         if (earlier.isPresent()) {
-            return new Draft(earlier.get(), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null);
+            return Draft.replaying(earlier.get());
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Channel channel = report.channel() != null ? report.channel() : defaultChannel(reporter);
