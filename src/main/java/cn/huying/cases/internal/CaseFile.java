@@ -493,12 +493,25 @@ public final class CaseFile {
                 note == null || note.isBlank() ? null : note.strip(), attachments, now));
     }
 
+    /** The first (alphabetically) of the actor's roles that the transition admits: the role history records. */
     private static String primaryRole(Actor actor, TransitionTable.Transition t) {
-        return actor.roles().stream().filter(t.roles()::contains).sorted().findFirst().orElse(null);
+        String first = null;
+        for (String r : actor.roles()) {
+            if (t.roles().contains(r) && (first == null || r.compareTo(first) < 0)) {
+                first = r;
+            }
+        }
+        return first;
     }
 
     private static String primaryRole(Actor actor) {
-        return actor.roles().stream().sorted().findFirst().orElse(null);
+        String first = null;
+        for (String r : actor.roles()) {
+            if (first == null || r.compareTo(first) < 0) {
+                first = r;
+            }
+        }
+        return first;
     }
 
     private Facts facts(Instant now) {

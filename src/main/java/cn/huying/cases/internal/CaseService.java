@@ -684,14 +684,16 @@ public class CaseService implements Cases {
                 sla.firstContactedAt(), sla.dueAt(), sla.assumed(), sla.yellowAt(), sla.redAt(), light(c, clock.instant()));
     }
 
+    private static final Set<CaseState> FINISHED = java.util.Collections.unmodifiableSet(EnumSet.of(CaseState.RESOLVED,
+            CaseState.VERIFIED, CaseState.CLOSED, CaseState.REVISITED, CaseState.MERGED, CaseState.REJECTED));
+
     /** The traffic light of a case now: GREEN, YELLOW, RED, STOPPED (off the clock), DONE or NONE. */
     static String light(CaseFile c, Instant now) {
         CaseFile.Sla sla = c.sla();
         if (sla == null || sla.dueAt() == null) {
             return "NONE";
         }
-        if (EnumSet.of(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED, CaseState.REVISITED, CaseState.MERGED,
-                CaseState.REJECTED).contains(c.state())) {
+        if (FINISHED.contains(c.state())) {
             return c.resolvedAt() != null && c.resolvedAt().isAfter(sla.dueAt()) ? "LATE" : "DONE";
         }
         if (sla.clockStoppedAt() != null) {
@@ -710,7 +712,7 @@ public class CaseService implements Cases {
             if (!user.can(a.permission())) {
                 continue;
             }
-            boolean handlerStep = EnumSet.of(CaseAction.ACCEPT, CaseAction.RETURN).contains(a)
+            boolean handlerStep = a == CaseAction.ACCEPT || a == CaseAction.RETURN
                     || (a == CaseAction.RESOLVE && c.tier() == Tier.TOWN);
             if (handlerStep && (c.departmentId() == null || !c.departmentId().equals(user.departmentId()))) {
                 continue;

@@ -108,9 +108,12 @@ public final class TransitionTable {
 
     /** The row that lets a user with these roles take the action now, if any. */
     public static Optional<Transition> find(CaseAction action, CaseState state, Tier tier, Set<String> roles) {
-        return ROWS.stream()
-                .filter(t -> t.action() == action && t.startsFrom(state, tier) && roles.stream().anyMatch(t.roles()::contains))
-                .findFirst();
+        for (Transition t : ROWS) {
+            if (t.action() == action && t.startsFrom(state, tier) && !java.util.Collections.disjoint(roles, t.roles())) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the action can start from this state and tier for anyone at all. */
