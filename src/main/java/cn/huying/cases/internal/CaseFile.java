@@ -495,19 +495,17 @@ public final class CaseFile {
 
     /** The first (alphabetically) of the actor's roles that the transition admits: the role history records. */
     private static String primaryRole(Actor actor, TransitionTable.Transition t) {
-        String first = null;
-        for (String r : actor.roles()) {
-            if (t.roles().contains(r) && (first == null || r.compareTo(first) < 0)) {
-                first = r;
-            }
-        }
-        return first;
+        return firstRole(actor, t.roles());
     }
 
     private static String primaryRole(Actor actor) {
+        return firstRole(actor, null);
+    }
+
+    private static String firstRole(Actor actor, java.util.Set<String> admitted) {
         String first = null;
         for (String r : actor.roles()) {
-            if (first == null || r.compareTo(first) < 0) {
+            if ((admitted == null || admitted.contains(r)) && (first == null || r.compareTo(first) < 0)) {
                 first = r;
             }
         }

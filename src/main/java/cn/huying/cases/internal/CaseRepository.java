@@ -151,14 +151,7 @@ class CaseRepository {
      * town wait in turn, so callers take the number as late as they can.
      */
     int nextSequence(String prefix, LocalDate day) {
-        java.util.Optional<Integer> next = takeNumber(prefix, day);
-        if (next.isPresent()) {
-            return next.get();
-        }
-        // the day's first case in this town: create the row (a concurrent intake may win that race), then take a number
-        jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
-                .params(prefix, day).update();
-        return takeNumber(prefix, day).orElseThrow();
+        return number(prefix, day, false);
     }
 
     /**
@@ -173,27 +166,33 @@ class CaseRepository {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("takeNumberAlone is for use outside a transaction");
         }
-        if (!postgres) {
-            return nextSequence(prefix, day);
-        }
-        String sql = "WITH async AS (SELECT set_config('synchronous_commit', 'off', true) AS v)"
-                + " UPDATE case_code_seq SET last_value = last_value + 1"
-                + " WHERE prefix = ? AND seq_day = ? AND (SELECT v FROM async) IS NOT NULL RETURNING last_value";
-        java.util.Optional<Integer> next = jdbc.sql(sql).params(prefix, day).query(Integer.class).optional();
+        return number(prefix, day, true);
+    }
+
+    private int number(String prefix, LocalDate day, boolean noWalFlush) {
+        java.util.Optional<Integer> next = takeNumber(prefix, day, noWalFlush);
         if (next.isPresent()) {
             return next.get();
         }
+        // the day's first case in this town: create the row (a concurrent intake may win that race), then take a number
         jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
                 .params(prefix, day).update();
-        return jdbc.sql(sql).params(prefix, day).query(Integer.class).optional().orElseThrow();
+        return takeNumber(prefix, day, noWalFlush).orElseThrow();
     }
 
-    private java.util.Optional<Integer> takeNumber(String prefix, LocalDate day) {
-        return jdbc.sql(postgres
-                        ? "UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ? RETURNING last_value"
-                        : "SELECT last_value FROM FINAL TABLE (UPDATE case_code_seq SET last_value = last_value + 1"
-                        + " WHERE prefix = ? AND seq_day = ?)")
-                .params(prefix, day).query(Integer.class).optional();
+    private java.util.Optional<Integer> takeNumber(String prefix, LocalDate day, boolean noWalFlush) {
+        String sql;
+        if (!postgres) {
+            sql = "SELECT last_value FROM FINAL TABLE (UPDATE case_code_seq SET last_value = last_value + 1"
+                    + " WHERE prefix = ? AND seq_day = ?)";
+        } else if (noWalFlush) {
+            sql = "WITH async AS (SELECT set_config('synchronous_commit', 'off', true) AS v)"
+                    + " UPDATE case_code_seq SET last_value = last_value + 1"
+                    + " WHERE prefix = ? AND seq_day = ? AND (SELECT v FROM async) IS NOT NULL RETURNING last_value";
+        } else {
+            sql = "UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ? RETURNING last_value";
+        }
+        return jdbc.sql(sql).params(prefix, day).query(Integer.class).optional();
     }
 
     long insert(CaseFile c) {

@@ -359,8 +359,7 @@ public class CaseService implements Cases {
         if (action != CaseAction.MERGE && req.attachments().isEmpty()) {
             Optional<CaseFile> copy = cases.remembered(id);
             if (copy.isPresent() && req.version() == copy.get().version() && user.can("case:view")
-                    && scopeOf(user).covers(paths.pathOf(copy.get().intake().regionId()).orElse(""),
-                    copy.get().departmentId(), copy.get().intake().reporter().userId())) {
+                    && inScope(copy.get(), user)) {
                 try {
                     CaseView done = act(copy.get(), true, action, req, user);
                     if (done != null) {
@@ -543,11 +542,15 @@ public class CaseService implements Cases {
         if (!user.can("case:view")) {
             throw DomainException.forbidden("case.view.forbidden");
         }
-        String path = paths.pathOf(c.intake().regionId()).orElse("");
-        if (!scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId())) {
+        if (!inScope(c, user)) {
             audit.record(SCOPE_DENIED, "case:" + c.id(), "outside scope");
             throw DomainException.notFound("case.not-found", c.id());
         }
+    }
+
+    private boolean inScope(CaseFile c, CurrentUser user) {
+        String path = paths.pathOf(c.intake().regionId()).orElse("");
+        return scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId());
     }
 
     @Override

@@ -53,6 +53,11 @@ public final class TransitionTable {
         boolean startsFrom(CaseState state, Tier tier) {
             return from.contains(state) && (tiers == null || tiers.contains(tier));
         }
+
+        /** Whether a user with any of these roles may take it. */
+        boolean admits(Set<String> userRoles) {
+            return !java.util.Collections.disjoint(userRoles, roles);
+        }
     }
 
     private static final Set<Tier> ANY = null;
@@ -109,7 +114,7 @@ public final class TransitionTable {
     /** The row that lets a user with these roles take the action now, if any. */
     public static Optional<Transition> find(CaseAction action, CaseState state, Tier tier, Set<String> roles) {
         for (Transition t : ROWS) {
-            if (t.action() == action && t.startsFrom(state, tier) && !java.util.Collections.disjoint(roles, t.roles())) {
+            if (t.action() == action && t.startsFrom(state, tier) && t.admits(roles)) {
                 return Optional.of(t);
             }
         }
@@ -132,7 +137,7 @@ public final class TransitionTable {
     public static Set<CaseAction> allowedActions(CaseState state, Tier tier, Set<String> roles) {
         Set<CaseAction> out = new LinkedHashSet<>();
         for (Transition t : ROWS) {
-            if (t.startsFrom(state, tier) && !java.util.Collections.disjoint(roles, t.roles())) {
+            if (t.startsFrom(state, tier) && t.admits(roles)) {
                 out.add(t.action());
             }
         }
