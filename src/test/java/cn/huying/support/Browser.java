@@ -161,11 +161,30 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until the condition holds. An element found on the page being left while the browser
+     * loads the next one is asked again: Selenium reports that as a stale element, and ChromeDriver
+     * sometimes as an inspector error ("Node with given id does not belong to the document").
+     */
     public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (isPageBeingLeft(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    private static boolean isPageBeingLeft(org.openqa.selenium.WebDriverException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("does not belong to the document");
     }
 
     /** Saves the visible page as {@code target/screenshots/<name>.png}. */
