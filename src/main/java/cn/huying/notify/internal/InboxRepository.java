@@ -35,16 +35,18 @@ public class InboxRepository implements Inbox {
         return markRead(userId, messageId, clock.instant());
     }
 
-    /** One message per user; a message with the same de-duplication key is not delivered twice (one statement each). */
+    /**
+     * One message per user; a message with the same de-duplication key is not delivered twice (one
+     * statement each): the key is unique per user ({@code ux_inbox_dedup}, V17_1), so a repeat, even
+     * one delivered at the same moment by another transaction, is skipped by the database.
+     */
     void deliver(Collection<Long> userIds, String kind, String title, String body, Long caseId, String caseCode,
                  String dedupKey, Instant now) {
         for (long userId : userIds) {
             jdbc.sql("""
                     INSERT INTO inbox_message (user_id, kind, title, body, case_id, case_code, dedup_key, created_at)
-                    SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
-                    WHERE NOT EXISTS (SELECT 1 FROM inbox_message m WHERE m.user_id = ? AND m.dedup_key = ?)""")
-                    .params(userId, kind, title, body, caseId, caseCode, dedupKey, now.atOffset(ZoneOffset.UTC),
-                            userId, dedupKey)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(userId, kind, title, body, caseId, caseCode, dedupKey, now.atOffset(ZoneOffset.UTC))
                     .update();
         }
     }
