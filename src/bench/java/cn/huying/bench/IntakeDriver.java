@@ -8,6 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,14 +144,14 @@ final class IntakeDriver {
      * runs with autovacuum off, so the driver does that one ANALYZE itself, and says so. Without it, some
      * connections keep plans made on the empty tables for the whole run (docs/benchmarks.md, round 5).
      */
-    private static void analyzeIfNoAutovacuum(BenchDb db) throws java.sql.SQLException {
+    private static void analyzeIfNoAutovacuum(BenchDb db) throws SQLException {
         if (!db.isPostgres()) {
             return;
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
-             java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement()) {
             String autovacuum;
-            try (java.sql.ResultSet rs = st.executeQuery("SHOW autovacuum")) {
+            try (ResultSet rs = st.executeQuery("SHOW autovacuum")) {
                 rs.next();
                 autovacuum = rs.getString(1);
             }
