@@ -76,6 +76,11 @@ final class Statements {
 
     private static final ThreadLocal<List<Captured>> CAPTURE = new ThreadLocal<>();
 
+    /** Whether a connection taken now must go through the proxy: while counting, or this thread captures. */
+    static boolean watching() {
+        return on || CAPTURE.get() != null;
+    }
+
     /** Starts recording the statements this thread sends (with parameters). */
     static void capture() {
         CAPTURE.set(new java.util.ArrayList<>());

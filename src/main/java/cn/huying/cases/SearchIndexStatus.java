@@ -14,4 +14,10 @@ public interface SearchIndexStatus {
 
     /** Cases a second of the last (re)build from the database, 0 if none ran on this start. */
     double rebuildDocsPerSecond();
+
+    /**
+     * When the index last held every case as the database had it: the start of the latest look for
+     * new and changed cases that found none ({@link java.time.Instant#EPOCH} until one has).
+     */
+    java.time.Instant caughtUpAt();
 }

@@ -62,6 +62,17 @@ class CaseSearchIT extends CaseSupport {
         assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    /** Once the index says it caught up after a case was written, the case is found: no wait, no retry. */
+    @Test
+    void caughtUpMeansEveryCaseWrittenBeforeIsFound() {
+        long id = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第2单元", "楼道" + word + "漏水，请尽快处理");
+        java.time.Instant written = java.time.Instant.now();
+        assertThat(index.caughtUpAt()).isBefore(written);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> index.caughtUpAt().isAfter(written));
+        assertThat(found("dispatcher", "q", word)).containsExactly(id);
+    }
+
     @Test
     void onlyUsersWhoseScopeHoldsTheCaseFindIt() {
         long id = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第2单元", word + "暖气管道漏水");

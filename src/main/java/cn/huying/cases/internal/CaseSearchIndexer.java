@@ -102,6 +102,7 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
     private final Object signal = new Object();
     private Path opened;
     private Instant watermark = Instant.EPOCH;
+    private volatile Instant caughtUpAt = Instant.EPOCH;
     private long maxId;
     private long lastCommitNanos = System.nanoTime();
     private long lastRegionCheckNanos = System.nanoTime();
@@ -130,6 +131,11 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
     @Override
     public double rebuildDocsPerSecond() {
         return rebuildDocsPerSecond;
+    }
+
+    @Override
+    public Instant caughtUpAt() {
+        return caughtUpAt;
     }
 
     /** The index when it is complete, else null (search with SQL then). */
@@ -370,6 +376,7 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
 
     /** One look for new and changed cases. */
     void poll() throws IOException {
+        Instant lookedAt = Instant.now();
         int changed = 0;
         // new cases, by id
         while (true) {
@@ -437,6 +444,8 @@ final class CaseSearchIndexer implements SmartLifecycle, SearchIndexStatus {
         if (changed > 0) {
             dirty = true;
             index.refresh();
+        } else {
+            caughtUpAt = lookedAt;
         }
         if (dirty && System.nanoTime() - lastCommitNanos > props.commitInterval().toNanos()) {
             commit();
