@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The database a benchmark runs against, and the application booted on it: H2 files under
@@ -130,7 +133,7 @@ record BenchDb(String kind, String name, String url, String user, String passwor
      * timed runs do not pay for the counting (the proxy builds a context object and a stopwatch around
      * every JDBC call, and the application makes more calls per lifecycle than the baseline).
      */
-    static final class WatchedDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource {
+    static final class WatchedDataSource extends DelegatingDataSource {
 
         private final DataSource watched;
 
@@ -140,12 +143,12 @@ record BenchDb(String kind, String name, String url, String user, String passwor
         }
 
         @Override
-        public java.sql.Connection getConnection() throws java.sql.SQLException {
+        public Connection getConnection() throws SQLException {
             return Statements.watching() ? watched.getConnection() : super.getConnection();
         }
 
         @Override
-        public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+        public Connection getConnection(String username, String password) throws SQLException {
             return Statements.watching() ? watched.getConnection(username, password)
                     : super.getConnection(username, password);
         }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -181,7 +182,7 @@ final class LifecycleBench {
         if (searchIndex == null || !searchIndex.ready()) {
             return;
         }
-        java.time.Instant written = java.time.Instant.now();
+        Instant written = Instant.now();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!searchIndex.caughtUpAt().isAfter(written) && System.nanoTime() < deadline) {
             try {

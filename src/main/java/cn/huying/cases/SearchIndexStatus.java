@@ -1,5 +1,7 @@
 package cn.huying.cases;
 
+import java.time.Instant;
+
 /**
  * The state of this node's case search index (the list's {@code q}): until it is {@link #ready()},
  * the list searches with SQL. For operations and the benchmarks.
@@ -17,7 +19,7 @@ public interface SearchIndexStatus {
 
     /**
      * When the index last held every case as the database had it: the start of the latest look for
-     * new and changed cases that found none ({@link java.time.Instant#EPOCH} until one has).
+     * new and changed cases that found none ({@link Instant#EPOCH} until one has).
      */
-    java.time.Instant caughtUpAt();
+    Instant caughtUpAt();
 }
