@@ -1,8 +1,11 @@
 package cn.huying.notify.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.huying.support.IntegrationTest;
+import cn.huying.support.TestDatabase;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -45,26 +48,36 @@ class InboxDeliveryIT extends IntegrationTest {
         String key = "test-" + UUID.randomUUID();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         CountDownLatch firstDelivered = new CountDownLatch(1);
-        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
             inbox.deliver(List.of(leader), "INFO", "同时送达", "第一次", null, null, key, clock.instant());
             firstDelivered.countDown();
             try {
-                // the second delivery is under way before this one commits
-                secondStarted.await(10, TimeUnit.SECONDS);
-                Thread.sleep(300);
+                commitFirst.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
         assertThat(firstDelivered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-            secondStarted.countDown();
-            inbox.deliver(List.of(leader), "INFO", "同时送达", "第二次", null, null, key, clock.instant());
-        }));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s ->
+                inbox.deliver(List.of(leader), "INFO", "同时送达", "第二次", null, null, key, clock.instant())));
+        // the first commits only once the second delivery is done or waits on the first's uncommitted message
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.isDone() || aSessionWaitsOnAnother());
+        commitFirst.countDown();
         first.get(20, TimeUnit.SECONDS);
         second.get(20, TimeUnit.SECONDS);
         assertThat(jdbc.sql("SELECT body FROM inbox_message WHERE dedup_key = ?").param(key).query(String.class).list())
                 .containsExactly("第一次");
+    }
+
+    /**
+     * A delivery is held up by another transaction: PostgreSQL shows it waiting on a lock; H2 shows it as
+     * still executing (the first transaction is idle, so nothing else keeps the insert running).
+     */
+    private boolean aSessionWaitsOnAnother() {
+        String sql = TestDatabase.postgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO inbox_message%'"
+                : "SELECT COUNT(*) FROM information_schema.sessions WHERE executing_statement LIKE 'INSERT INTO inbox_message%'";
+        return jdbc.sql(sql).query(Long.class).single() > 0;
     }
 }
