@@ -340,14 +340,18 @@ final class IntakeDriver {
         return new Phase(acknowledged, latencies, errors, replays, replayMismatches);
     }
 
+    /** utime + stime of a process from its {@code /proc/<pid>/stat} line (fields 14 and 15). */
+    private static long processTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     /** utime+stime of the process, busy and total ticks of the machine (from /proc); null where there is none. */
     private static long[] cpuTicks(long pid) {
         try {
             long app = 0;
             if (pid > 0) {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                app = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+                app = processTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
             }
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -362,8 +366,7 @@ final class IntakeDriver {
                     try {
                         String stat = Files.readString(d.resolve("stat"));
                         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        long ticks = processTicks(stat);
                         if (comm.equals("postgres")) {
                             database += ticks; // the server and its backends (an exited backend's time is lost)
                         } else if (Long.parseLong(d.getFileName().toString()) == ProcessHandle.current().pid()) {
