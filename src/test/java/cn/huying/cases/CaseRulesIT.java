@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.huying.support.Http;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -139,6 +140,31 @@ class CaseRulesIT extends CaseSupport {
         JsonNode last = dupHistory.get(dupHistory.size() - 1);
         assertThat(last.path("actionLabel").asString()).isEqualTo("随主件办结");
         assertThat(last.path("note").asString()).contains("已恢复供水");
+    }
+
+    @Test
+    void duplicateCandidatesAreOnlyCasesTheReporterMaySeeEvenBehindFiftyNewerOnes() {
+        double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+        Map<String, Object> report = Map.of("category", "REQ_SUGGEST", "description", "建议在小区门口增设路灯",
+                "lat", p[0], "lng", p[1]);
+        long own = http.post("/api/cases", report).bearer(token("citizen")).send().json().path("id").asLong();
+        // fifty newer reports of the same kind at the same spot, by the grid worker: not the citizen's to see
+        List<Long> workers = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Http.Response r = http.post("/api/cases", report).bearer(token("gumei")).send();
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            workers.add(r.json().path("id").asLong());
+        }
+        Http.Response again = http.post("/api/cases", report).bearer(token("citizen")).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(ids(again.json().path("candidates"))).as("the citizen is offered only their own earlier report")
+                .containsExactly(own);
+
+        // the dispatcher sees the whole town: the fifty newest of them
+        Http.Response dispatcher = http.post("/api/cases", report).bearer(token("dispatcher")).send();
+        List<Long> offered = ids(dispatcher.json().path("candidates"));
+        assertThat(offered).hasSize(50).contains(again.json().path("id").asLong()).doesNotContain(own)
+                .containsAll(workers.subList(1, 50));
     }
 
     @Test
