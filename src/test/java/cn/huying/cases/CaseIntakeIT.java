@@ -144,6 +144,7 @@ class CaseIntakeIT extends CaseSupport {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Type")).isEqualTo("image/png");
         assertThat(file.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(file.header("Content-Length")).isEqualTo(Integer.toString(Multipart.tinyPng().length));
         assertThat(http.get("/api/attachments/" + attachment).bearer(token("gridworker2")).send().status()).isEqualTo(404);
     }
 }

@@ -17,16 +17,10 @@ import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -185,19 +180,11 @@ class CaseDetailController {
 
     /** An attachment of a case in the user's scope: images inline, the rest as a download, never as HTML. */
     @GetMapping("/cases/{caseId}/files/{id}")
-    ResponseEntity<byte[]> file(@PathVariable long caseId, @PathVariable long id) throws IOException {
+    ResponseEntity<StreamingResponseBody> file(@PathVariable long caseId, @PathVariable long id) {
         AttachmentStore.Stored a = support.attachment(id, users.require());
         if (a.caseId() != caseId) {
             throw DomainException.notFound("attachment.not-found", id);
         }
-        boolean image = a.contentType().startsWith("image/");
-        ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(a.fileName(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(Files.readAllBytes(a.path()));
+        return CaseWebSupport.download(a);
     }
 }

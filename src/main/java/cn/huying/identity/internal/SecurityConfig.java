@@ -1,6 +1,7 @@
 package cn.huying.identity.internal;
 
 import cn.huying.identity.AuditLog;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -80,6 +81,9 @@ class SecurityConfig {
                 .addFilterBefore(new BearerAuthenticationFilter(tokens, apiKeys, problems, audit, messages),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // the second dispatch of an answer written asynchronously (an attachment's file): the request
+                        // was authorized on its first; the stateless chain has no token left to check it by
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calendar/**").permitAll()
                         .requestMatchers("/api/public/**", "/open311/**").permitAll()
