@@ -156,12 +156,11 @@ class CaseQueries {
      */
     List<Nearby> nearby(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Instant since,
                         Long excludeId, CaseScope scope) {
-        List<Object> box = List.of(categoryId, CaseRepository.utc(since), minLat, maxLat, minLng, maxLng,
-                excludeId == null ? -1L : excludeId);
         if (h2) {
             List<Object> params = new ArrayList<>();
             String where = scope.where(params, true);
-            params.addAll(box);
+            params.addAll(List.of(categoryId, CaseRepository.utc(since), minLat, maxLat, minLng, maxLng,
+                    excludeId == null ? -1L : excludeId));
             return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
                             + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
                             + " AND c.open_category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ?"
@@ -172,10 +171,14 @@ class CaseQueries {
         // The box alone, newest first, and the scope checked here on the region paths the application
         // keeps: joined in the query, the region was looked up once per case in the box (a nested loop of
         // the generic plan, three index pages each: 60 % of the search's pages near a crowded point,
-        // docs/benchmarks.md round 6).
-        List<Object> params = new ArrayList<>(box);
-        List<ScopedNearby> newest = jdbc.sql(BOX + " AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?"
-                        + " AND c.id <> ? ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
+        // docs/benchmarks.md round 6). The box is a CTE of its own (materialized) so that it is read from
+        // its index: asked for the newest first in one query, the planner may instead walk the category's
+        // cases backwards by time and test each against the box (all the closed ones too).
+        List<Object> params = new ArrayList<>(List.of(categoryId, minLat, maxLat, minLng, maxLng,
+                excludeId == null ? -1L : excludeId));
+        params.add(CaseRepository.utc(since));
+        List<ScopedNearby> newest = jdbc.sql(BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
+                        + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(params)
                 .query((rs, n) -> new ScopedNearby(nearby(rs), rs.getLong(9), (Long) rs.getObject(10),
                         (Long) rs.getObject(11)))
@@ -189,24 +192,24 @@ class CaseQueries {
         if (inScope.size() == newest.size() || newest.size() < NEARBY_LIMIT) {
             return inScope;
         }
-        // some of the newest were outside the scope and older ones may be inside it: the scope in the query.
-        // The box first, on its own (materialized), then the scope over the few cases found: asked in one
-        // query, the planner may start from the scope's regions and read every open case of each (22 ms
-        // with 25 000 open cases in a town), or combine the box with the (state, created_at) index (7 ms).
-        params = new ArrayList<>(box);
+        // some of the newest were outside the scope and older ones may be inside it: the scope in the query,
+        // over the few cases of the box (asked with the box not first, the planner may start from the scope's
+        // regions and read every open case of each: 22 ms with 25 000 open cases in a town)
+        params = new ArrayList<>(params.subList(0, params.size() - 1));
         String where = scope.where(params);
-        return jdbc.sql("WITH c AS MATERIALIZED (" + BOX + " AND c.created_at >= ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ?"
-                        + " AND c.id <> ?) SELECT c.* FROM c JOIN region r ON r.id = c.region_id" + where
-                        + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
+        params.add(CaseRepository.utc(since));
+        return jdbc.sql(BOX + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id" + where
+                        + " AND c.created_at >= ? ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(params).query((rs, n) -> nearby(rs)).list();
     }
 
     private static final String OPEN = "c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED',"
             + " 'VERIFIED', 'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')";
 
-    /** Open cases of a category (bound first), with what the scope is checked on; the box and time follow. */
-    private static final String BOX = "SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description,"
-            + " c.region_id, c.department_id, c.reporter_user_id FROM case_file c WHERE c.category_id = ? AND " + OPEN;
+    /** The open cases of a category in a box, with what the scope is checked on (category, box, excluded id). */
+    private static final String BOX = "WITH box AS MATERIALIZED (SELECT c.id, c.code, c.title, c.state, c.lat, c.lng,"
+            + " c.created_at, c.description, c.region_id, c.department_id, c.reporter_user_id FROM case_file c"
+            + " WHERE c.category_id = ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ? AND c.id <> ? AND " + OPEN + ")";
 
     private record ScopedNearby(Nearby nearby, long regionId, Long departmentId, Long reporterId) {
     }
