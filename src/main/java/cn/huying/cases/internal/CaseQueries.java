@@ -180,8 +180,8 @@ class CaseQueries {
         List<ScopedNearby> newest = jdbc.sql(BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
                         + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(params)
-                .query((rs, n) -> new ScopedNearby(nearby(rs), rs.getLong(9), (Long) rs.getObject(10),
-                        (Long) rs.getObject(11)))
+                .query((rs, n) -> new ScopedNearby(nearby(rs), rs.getLong(9), rs.getObject(10, Long.class),
+                        rs.getObject(11, Long.class)))
                 .list();
         List<Nearby> inScope = new ArrayList<>(newest.size());
         for (ScopedNearby c : newest) {
