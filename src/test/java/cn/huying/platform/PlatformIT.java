@@ -42,6 +42,11 @@ class PlatformIT extends IntegrationTest {
         assertThat(paths.has("/api/regions/locate")).isTrue();
         assertThat(paths.has("/api/auth/token")).isTrue();
         assertThat(paths.has("/api/departments")).isTrue();
+        // an attachment is described as a file, not as the streaming callback that writes it
+        var file = paths.path("/api/attachments/{id}").path("get").path("responses").path("200").path("content")
+                .path("application/octet-stream").path("schema");
+        assertThat(file.path("format").asString()).isEqualTo("binary");
+        assertThat(r.json().path("components").path("schemas").has("StreamingResponseBody")).isFalse();
     }
 
     @Test

@@ -4,6 +4,9 @@ import cn.huying.cases.internal.AttachmentStore;
 import cn.huying.cases.internal.CaseWebSupport;
 import cn.huying.identity.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +28,8 @@ class AttachmentController {
     }
 
     @Operation(summary = "下载附件：图片直接显示，其余作为下载；从不以 HTML 返回")
+    @ApiResponse(responseCode = "200", description = "附件文件（JPEG、PNG、WebP、PDF、DOCX、XLSX），Content-Type 为其检测出的类型",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/attachments/{id}")
     @PreAuthorize("hasAuthority('case:view')")
     ResponseEntity<StreamingResponseBody> download(@PathVariable long id) {
