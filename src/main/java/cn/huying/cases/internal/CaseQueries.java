@@ -145,7 +145,7 @@ class CaseQueries {
     }
 
     /** Most candidates a duplicate search gives. */
-    static final int NEARBY_LIMIT = 50;
+    private static final int NEARBY_LIMIT = 50;
 
     /**
      * Open cases of a category inside a box and after a time, within the scope, newest first (at most
@@ -174,12 +174,10 @@ class CaseQueries {
         // docs/benchmarks.md round 6). The box is a CTE of its own (materialized) so that it is read from
         // its index: asked for the newest first in one query, the planner may instead walk the category's
         // cases backwards by time and test each against the box (all the closed ones too).
-        List<Object> params = new ArrayList<>(List.of(categoryId, minLat, maxLat, minLng, maxLng,
-                excludeId == null ? -1L : excludeId));
-        params.add(CaseRepository.utc(since));
+        List<Object> box = List.of(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
         List<ScopedNearby> newest = jdbc.sql(BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
                         + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
-                .params(params)
+                .params(box).param(CaseRepository.utc(since))
                 .query((rs, n) -> new ScopedNearby(nearby(rs), rs.getLong(9), rs.getObject(10, Long.class),
                         rs.getObject(11, Long.class)))
                 .list();
@@ -195,7 +193,7 @@ class CaseQueries {
         // some of the newest were outside the scope and older ones may be inside it: the scope in the query,
         // over the few cases of the box (asked with the box not first, the planner may start from the scope's
         // regions and read every open case of each: 22 ms with 25 000 open cases in a town)
-        params = new ArrayList<>(params.subList(0, params.size() - 1));
+        List<Object> params = new ArrayList<>(box);
         String where = scope.where(params);
         params.add(CaseRepository.utc(since));
         return jdbc.sql(BOX + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id" + where
