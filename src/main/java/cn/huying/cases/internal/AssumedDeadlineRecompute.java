@@ -71,7 +71,6 @@ class AssumedDeadlineRecompute implements AssumedDeadlines {
                     + TEXT.format(fresh.dueAt().atZone(CaseService.ZONE)), now);
             if (repo.update(c, expected)) {
                 c.versionSaved();
-                repo.appendHistory(c.id(), c.drainHistory());
                 c.drainEvents().forEach(events::publishEvent);
                 changed++;
             }

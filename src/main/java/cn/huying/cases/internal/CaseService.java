@@ -44,6 +44,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Set;
@@ -93,7 +94,10 @@ public class CaseService implements Cases {
                 TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search,
                 PlatformTransactionManager transactions) {
         this.search = search;
+        // the intake's reads share one connection but no transaction: each is one statement, none needs the
+        // others' snapshot, and a transaction would cost a round trip for its COMMIT
         this.reading = new TransactionTemplate(transactions);
+        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         this.reading.setReadOnly(true);
         this.writing = new TransactionTemplate(transactions);
         this.rules = rules;
@@ -134,7 +138,7 @@ public class CaseService implements Cases {
             Draft d = draft(report, reporter);
             return d.replayed() != null ? d.replayed() : record(d, cases.nextSequence(d.prefix(), d.day()));
         }
-        // Read and check (one connection for the reads), take the day's number in a statement that commits on its
+        // Read and check (one connection for the reads, no transaction), take the day's number in a statement that commits on its
         // own (the town's counter row is then locked for that one UPDATE, not until the intake commits: every
         // intake of a town waited on it in turn), then write the case. A number whose intake then fails is skipped.
         Draft d = reading.execute(status -> draft(report, reporter));
@@ -262,26 +266,29 @@ public class CaseService implements Cases {
 
         CaseFile c = CaseFile.report(intake, start, actor, List.of(), now,
                 CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));
-        long id = cases.insert(c);
-        List<Long> attachmentIds = attachments.store(id, files, reporter.id());
-        c.attachmentsCounted(attachmentIds.size());
-        c.registerReported();
-        List<HistoryDraft> history = new ArrayList<>(c.drainHistory());
-        if (!attachmentIds.isEmpty()) {
-            HistoryDraft first = history.get(0);
-            history.set(0, new HistoryDraft(first.action(), first.fromState(), first.toState(), first.tier(),
+        List<HistoryDraft> reported = c.drainHistory();
+        if (files.isEmpty()) {
+            cases.insert(c, reported);
+        } else {
+            // the report's history entry names the stored photos, which need the case's id first
+            long id = cases.insert(c, List.of());
+            List<Long> attachmentIds = attachments.store(id, files, reporter.id());
+            c.attachmentsCounted(attachmentIds.size());
+            HistoryDraft first = reported.get(0);
+            List<HistoryDraft> withPhotos = new ArrayList<>(reported);
+            withPhotos.set(0, new HistoryDraft(first.action(), first.fromState(), first.toState(), first.tier(),
                     first.departmentId(), first.actorId(), first.actorName(), first.actorRole(), first.note(),
                     attachmentIds, first.at()));
+            cases.appendHistory(id, withPhotos);
         }
+        c.registerReported();
         if (report.resolvedOnSpot()) {
             c.resolveOnSpot(actor, report.onSpotReply(), List.of(), now);
             if (!cases.update(c, 0)) {
                 throw DomainException.conflict("problem.stale");
             }
             c.versionSaved();
-            history.addAll(c.drainHistory());
         }
-        cases.appendHistory(id, history);
         c.drainEvents().forEach(events::publishEvent);
         return new Submitted(view(c, reporter), candidates, false);
     }
@@ -431,7 +438,6 @@ public class CaseService implements Cases {
             throw stale(cases.find(id).orElseThrow());
         }
         c.versionSaved();
-        cases.appendHistory(id, c.drainHistory());
         List<CaseEvent> published = c.drainEvents();
         published.forEach(events::publishEvent);
         if (action == CaseAction.CLOSE && c.mergedCount() > 0) {

@@ -140,7 +140,6 @@ public class DeadlineSweep {
             throw new StaleCase();
         }
         c.versionSaved();
-        repo.appendHistory(c.id(), c.drainHistory());
         c.drainEvents().forEach(events::publishEvent);
     }
 

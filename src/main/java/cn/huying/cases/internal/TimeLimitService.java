@@ -58,7 +58,6 @@ public class TimeLimitService {
             throw DomainException.conflict("case.stale", current.code(), current.state().label(), current.version());
         }
         c.versionSaved();
-        repo.appendHistory(c.id(), c.drainHistory());
         c.drainEvents().forEach(events::publishEvent);
     }
 
