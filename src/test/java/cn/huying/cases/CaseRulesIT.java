@@ -198,6 +198,11 @@ class CaseRulesIT extends CaseSupport {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.json().path("state").asString()).isEqualTo("RESOLVED");
         assertThat(r.json().path("detail").path("resolvedTier").asString()).isEqualTo("GRID");
+        JsonNode history = http.get("/api/cases/" + r.json().path("id").asLong() + "/history").bearer(token("gumei"))
+                .send().json();
+        assertThat(history.findValuesAsString("toState")).as("reported, then settled, in that order")
+                .containsExactly("REPORTED", "RESOLVED");
+        assertThat(history.get(1).path("note").asString()).isEqualTo("已协调住户清理");
     }
 
     @Test

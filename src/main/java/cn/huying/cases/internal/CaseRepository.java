@@ -220,8 +220,8 @@ class CaseRepository {
 
     /**
      * On PostgreSQL, the case row and its one history entry are written by one statement: the history is
-     * inserted from the rows the case statement returns ({@code WITH c AS (INSERT … RETURNING id) INSERT INTO
-     * case_history … SELECT … FROM c}), so a step costs one round trip to the database instead of two, and an
+     * inserted from the rows the case statement returns ({@code WITH w AS (INSERT … RETURNING id) INSERT INTO
+     * case_history … SELECT … FROM w}), so a step costs one round trip to the database instead of two, and an
      * UPDATE refused by the version check writes no history. H2, in the same process, has no round trip to save.
      */
     private static final String HISTORY_FROM_WRITTEN = " RETURNING id) INSERT INTO " + HISTORY_COLUMNS

@@ -138,9 +138,10 @@ public class CaseService implements Cases {
             Draft d = draft(report, reporter);
             return d.replayed() != null ? d.replayed() : record(d, cases.nextSequence(d.prefix(), d.day()));
         }
-        // Read and check (one connection for the reads, no transaction), take the day's number in a statement that commits on its
-        // own (the town's counter row is then locked for that one UPDATE, not until the intake commits: every
-        // intake of a town waited on it in turn), then write the case. A number whose intake then fails is skipped.
+        // Read and check (one connection for the reads, no transaction), take the day's number in a statement that
+        // commits on its own (the town's counter row is then locked for that one UPDATE, not until the intake
+        // commits: every intake of a town waited on it in turn), then write the case. A number whose intake then
+        // fails is skipped.
         Draft d = reading.execute(status -> draft(report, reporter));
         if (d.replayed() != null) {
             return d.replayed();
