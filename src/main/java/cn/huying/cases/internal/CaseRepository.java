@@ -218,6 +218,9 @@ class CaseRepository {
             case_history (case_id, action, from_state, to_state, tier, department_id, actor_id, actor_name, actor_role,
                           note, attachment_ids, at)""";
 
+    private static final String INSERT_HISTORY = "INSERT INTO " + HISTORY_COLUMNS
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
      * On PostgreSQL, the case row and its one history entry are written by one statement: the history is
      * inserted from the rows the case statement returns ({@code WITH w AS (INSERT … RETURNING id) INSERT INTO
@@ -226,13 +229,15 @@ class CaseRepository {
      */
     private static final String HISTORY_FROM_WRITTEN = " RETURNING id) INSERT INTO " + HISTORY_COLUMNS
             + " SELECT w.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w RETURNING case_id";
+    private static final String INSERT_CASE_WITH_HISTORY = "WITH w AS (" + INSERT_CASE + HISTORY_FROM_WRITTEN;
+    private static final String UPDATE_CASE_WITH_HISTORY = "WITH w AS (" + UPDATE_CASE + HISTORY_FROM_WRITTEN;
 
     /** Inserts a new case and the history entries it starts with; returns its id. */
     long insert(CaseFile c, List<HistoryDraft> history) {
         Object[] params = insertParams(c);
         long id;
         if (postgres && history.size() == 1) {
-            id = jdbc.sql("WITH w AS (" + INSERT_CASE + HISTORY_FROM_WRITTEN)
+            id = jdbc.sql(INSERT_CASE_WITH_HISTORY)
                     .params(typedNulls(concat(params, historyValues(history.get(0))))).query(Long.class).single();
         } else {
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -278,7 +283,7 @@ class CaseRepository {
                 utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt())}, new Object[] {c.id(), expectedVersion});
         boolean done;
         if (postgres && history.size() == 1) {
-            done = !jdbc.sql("WITH w AS (" + UPDATE_CASE + HISTORY_FROM_WRITTEN)
+            done = !jdbc.sql(UPDATE_CASE_WITH_HISTORY)
                     .params(typedNulls(concat(params, historyValues(history.get(0))))).query(Long.class).list().isEmpty();
         } else {
             done = jdbc.sql(UPDATE_CASE).params(typedNulls(params)).update() == 1;
@@ -296,9 +301,8 @@ class CaseRepository {
         if (entries.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO " + HISTORY_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         for (HistoryDraft h : entries) {
-            jdbc.sql(sql).params(typedNulls(concat(new Object[] {caseId}, historyValues(h)))).update();
+            jdbc.sql(INSERT_HISTORY).params(typedNulls(concat(new Object[] {caseId}, historyValues(h)))).update();
         }
     }
 
