@@ -49,8 +49,9 @@ final class Generator {
     static void run(Args args) throws Exception {
         BenchDb db = BenchDb.one(args, args.get("name", "reads"));
         long n = args.number("cases", db.isPostgres() ? 10_000_000L : 1_000_000L);
-        if (args.flag("fresh", !db.isPostgres())) {
-            db.deleteH2Files();
+        // H2: a new database unless --fresh=false; PostgreSQL: the data directory only when the database is new
+        if (db.isPostgres() || args.flag("fresh", true)) {
+            db.deleteDataDir();
         }
         try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);

@@ -52,7 +52,7 @@ final class IntakeDriver {
         Process app = null;
         Map<String, List<double[]>> points;
         if (db.isPostgres() || args.flag("fresh", true)) {
-            db.deleteH2Files();
+            db.deleteDataDir();
         }
         // prepare the database (migrations, demo town) and read the demo places, then let the app own it
         try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {

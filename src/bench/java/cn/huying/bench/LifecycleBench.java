@@ -49,8 +49,8 @@ final class LifecycleBench {
         int seconds = args.integer("seconds", 10);
         int runs = args.integer("runs", 3);
         for (BenchDb db : BenchDb.targets(args, "lifecycle")) {
-            if (args.flag("fresh", true)) {
-                db.deleteH2Files();
+            if (db.isPostgres() || args.flag("fresh", true)) {
+                db.deleteDataDir();
             }
             try (ConfigurableApplicationContext ctx = db.boot(Map.of())) {
                 runOn(db, ctx, threadCounts, warmup, seconds, runs, args.integer("count-lifecycles", 20));
