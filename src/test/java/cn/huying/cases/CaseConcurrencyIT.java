@@ -110,6 +110,39 @@ class CaseConcurrencyIT extends CaseSupport {
     }
 
     @Test
+    void aRetryIsAnsweredWithItsCaseTakesNoNumberAndIsAnsweredEvenWhenItsBodyNoLongerPasses() {
+        double[] p = pointIn("凤翔小镇社区第一网格第2单元");
+        Map<String, Object> report = Map.of("category", "LIVE_SANITATION", "description", "楼道堆放杂物",
+                "lat", p[0], "lng", p[1]);
+        String token = token("gumei");
+        String key = "phone-" + UUID.randomUUID();
+        Http.Response first = http.post("/api/cases", report).bearer(token).header("Idempotency-Key", key).send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+        Http.Response again = http.post("/api/cases", report).bearer(token).header("Idempotency-Key", key).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("code").asString()).isEqualTo(first.json().path("code").asString());
+        // a retry whose body would now be refused (here: no description) still gets the case it created
+        Http.Response broken = http.post("/api/cases", Map.of("category", "LIVE_SANITATION", "lat", p[0], "lng", p[1]))
+                .bearer(token).header("Idempotency-Key", key).send();
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(200);
+        assertThat(broken.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(broken.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        // without the key, the same body is refused
+        assertThat(http.post("/api/cases", Map.of("category", "LIVE_SANITATION", "lat", p[0], "lng", p[1]))
+                .bearer(token).send().status()).isEqualTo(400);
+
+        // the retries took no number of the day: the next report gets the one after the first
+        Http.Response next = http.post("/api/cases", report).bearer(token).header("Idempotency-Key", key + "-2").send();
+        assertThat(next.status()).as(next.toString()).isEqualTo(201);
+        assertThat(number(next.json().path("code").asString())).isEqualTo(number(first.json().path("code").asString()) + 1);
+    }
+
+    private static int number(String code) {
+        return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
+    }
+
+    @Test
     void concurrentReportsGetDistinctConsecutiveCodes() throws Exception {
         double[] p = pointIn("木石村第一网格第1单元");
         String token = token("dispatcher");

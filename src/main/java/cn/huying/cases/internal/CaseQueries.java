@@ -145,7 +145,7 @@ class CaseQueries {
     }
 
     /** Most candidates a duplicate search gives. */
-    private static final int NEARBY_LIMIT = 50;
+    static final int NEARBY_LIMIT = 50;
 
     /**
      * Open cases of a category inside a box and after a time, within the scope, newest first (at most
@@ -174,13 +174,26 @@ class CaseQueries {
         // docs/benchmarks.md round 6). The box is a CTE of its own (materialized) so that it is read from
         // its index: asked for the newest first in one query, the planner may instead walk the category's
         // cases backwards by time and test each against the box (all the closed ones too).
-        List<Object> box = List.of(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
-        List<ScopedNearby> newest = jdbc.sql(BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
+        List<Object> box = box(categoryId, minLat, maxLat, minLng, maxLng, excludeId);
+        List<ScopedNearby> newest = jdbc.sql("WITH " + BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
                         + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(box).param(CaseRepository.utc(since))
-                .query((rs, n) -> new ScopedNearby(nearby(rs), rs.getLong(9), rs.getObject(10, Long.class),
-                        rs.getObject(11, Long.class)))
+                .query((rs, n) -> scopedNearby(rs, 0))
                 .list();
+        return inScope(newest, box, since, scope);
+    }
+
+    /** The parameters of {@link #BOX}, in its order. */
+    static List<Object> box(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Long excludeId) {
+        return List.of(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
+    }
+
+    /**
+     * Of the newest open cases in the box (at most {@link #NEARBY_LIMIT}, read with {@link #BOX}), those the
+     * scope covers; when some were outside it and the box may hold older ones inside it, the box is read again
+     * with the scope in the query (PostgreSQL).
+     */
+    List<Nearby> inScope(List<ScopedNearby> newest, List<Object> box, Instant since, CaseScope scope) {
         List<Nearby> inScope = new ArrayList<>(newest.size());
         for (ScopedNearby c : newest) {
             if (scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
@@ -196,7 +209,7 @@ class CaseQueries {
         List<Object> params = new ArrayList<>(box);
         String where = scope.where(params);
         params.add(CaseRepository.utc(since));
-        return jdbc.sql(BOX + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id" + where
+        return jdbc.sql("WITH " + BOX + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id" + where
                         + " AND c.created_at >= ? ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(params).query((rs, n) -> nearby(rs)).list();
     }
@@ -204,12 +217,24 @@ class CaseQueries {
     private static final String OPEN = "c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED',"
             + " 'VERIFIED', 'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')";
 
-    /** The open cases of a category in a box, with what the scope is checked on (category, box, excluded id). */
-    private static final String BOX = "WITH box AS MATERIALIZED (SELECT c.id, c.code, c.title, c.state, c.lat, c.lng,"
+    /**
+     * The open cases of a category in a box, with what the scope is checked on (category, box, excluded id): a
+     * common table expression, to follow {@code WITH}; its parameters are {@link #box}.
+     */
+    static final String BOX = "box AS MATERIALIZED (SELECT c.id, c.code, c.title, c.state, c.lat, c.lng,"
             + " c.created_at, c.description, c.region_id, c.department_id, c.reporter_user_id FROM case_file c"
             + " WHERE c.category_id = ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ? AND c.id <> ? AND " + OPEN + ")";
 
-    private record ScopedNearby(Nearby nearby, long regionId, Long departmentId, Long reporterId) {
+    /** A case of the box with what its scope is checked on. */
+    record ScopedNearby(Nearby nearby, long regionId, Long departmentId, Long reporterId) {
+    }
+
+    /** The columns of {@link #BOX}, from column {@code offset + 1} on. */
+    static ScopedNearby scopedNearby(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
+        return new ScopedNearby(new Nearby(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
+                CaseState.valueOf(rs.getString(offset + 4)), rs.getDouble(offset + 5), rs.getDouble(offset + 6),
+                CaseRepository.instant(rs, "created_at"), rs.getString(offset + 8)), rs.getLong(offset + 9),
+                rs.getObject(offset + 10, Long.class), rs.getObject(offset + 11, Long.class));
     }
 
     private static Nearby nearby(java.sql.ResultSet rs) throws java.sql.SQLException {

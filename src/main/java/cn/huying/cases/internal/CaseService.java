@@ -95,10 +95,10 @@ public class CaseService implements Cases {
                 PlatformTransactionManager transactions) {
         this.search = search;
         // the intake's reads share one connection but no transaction: each is one statement, none needs the
-        // others' snapshot, and a transaction would cost a round trip for its COMMIT
+        // others' snapshot, and a transaction would cost a round trip for its COMMIT. Not read-only: on PostgreSQL
+        // the statement that reads also takes the day's number (CaseRepository.intakeReads), committing on its own.
         this.reading = new TransactionTemplate(transactions);
         this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
-        this.reading.setReadOnly(true);
         this.writing = new TransactionTemplate(transactions);
         this.rules = rules;
         this.timeLimits = timeLimits;
@@ -135,18 +135,18 @@ public class CaseService implements Cases {
     public Submitted submit(NewCase report, CurrentUser reporter) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // inside the caller's transaction (e.g. a hotline import): one unit, the day's number taken in it
-            Draft d = draft(report, reporter);
+            Draft d = draft(report, reporter, false);
             return d.replayed() != null ? d.replayed() : record(d, cases.nextSequence(d.prefix(), d.day()));
         }
         // Read and check (one connection for the reads, no transaction), take the day's number in a statement that
         // commits on its own (the town's counter row is then locked for that one UPDATE, not until the intake
         // commits: every intake of a town waited on it in turn), then write the case. A number whose intake then
-        // fails is skipped.
-        Draft d = reading.execute(status -> draft(report, reporter));
+        // fails is skipped. On PostgreSQL the number is taken by the statement that reads (CaseRepository.intakeReads).
+        Draft d = reading.execute(status -> draft(report, reporter, cases.readsInOneStatement()));
         if (d.replayed() != null) {
             return d.replayed();
         }
-        int seq = cases.takeNumberAlone(d.prefix(), d.day());
+        int seq = d.number() != null ? d.number() : cases.takeNumberAlone(d.prefix(), d.day());
         return writing.execute(status -> record(d, seq));
     }
 
@@ -154,21 +154,30 @@ public class CaseService implements Cases {
     private record Draft(Submitted replayed, NewCase report, CurrentUser reporter, Category category, String title,
                          String description, RegionView region, RegionRef town, String prefix, LocalDate day,
                          List<DuplicateCandidate> candidates, String reporterName, String reporterPhone,
-                         Channel channel, Urgency urgency, List<AttachmentStore.Checked> files, Instant now) {
+                         Channel channel, Urgency urgency, List<AttachmentStore.Checked> files, Instant now,
+                         Integer number) {
 
         static Draft replaying(Submitted earlier) {
             return new Draft(earlier, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
     }
 
-    private Draft draft(NewCase report, CurrentUser reporter) {
+    /**
+     * Reads and checks a report. {@code oneStatement} (PostgreSQL, outside a transaction): the idempotency lookup,
+     * the day's number and the duplicate search are one statement after the checks; a report that fails them is
+     * still answered with its earlier case when its key was seen. Otherwise the lookup comes first, and the number
+     * is left to the caller.
+     */
+    private Draft draft(NewCase report, CurrentUser reporter, boolean oneStatement) {
         if (!reporter.can("case:report")) {
             throw DomainException.forbidden("case.report.forbidden");
         }
-        Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
-        if (earlier.isPresent()) {
-            return Draft.replaying(earlier.get());
+        if (!oneStatement) {
+            Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
+            if (earlier.isPresent()) {
+                return Draft.replaying(earlier.get());
+            }
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Channel channel = report.channel() != null ? report.channel() : defaultChannel(reporter);
@@ -218,18 +227,39 @@ public class CaseService implements Cases {
                 || report.receivedAt().isBefore(now.minus(java.time.Duration.ofDays(366))))) {
             errors.add("receivedAt", "case.received-at.invalid");
         }
+        if (oneStatement && !errors.isEmpty()) {
+            Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
+            if (earlier.isPresent()) {
+                return Draft.replaying(earlier.get());
+            }
+        }
         errors.throwIfAny();
 
         List<RegionRef> lineage = regions.lineage(region.id());
         RegionRef town = lineage.stream().filter(r -> r.type() == RegionType.TOWN).findFirst().orElse(null);
         String prefix = town == null ? "HY" : regions.find(town.id()).map(RegionView::abbr)
                 .filter(a -> a != null && !a.isBlank()).orElse("HY");
-        // read what the intake needs before the town's daily number is taken: that row stays locked until commit
-        List<DuplicateCandidate> candidates = candidatesFor(category.id(), report.lat(), report.lng(), description,
-                null, reporter, now);
         LocalDate day = LocalDate.ofInstant(now, ZONE);
+        List<DuplicateCandidate> candidates;
+        Integer number = null;
+        if (oneStatement) {
+            List<Object> box = boxAround(category.id(), report.lat(), report.lng(), null);
+            Instant since = now.minus(duplicates.window());
+            CaseRepository.IntakeReads read = cases.intakeReads(reporter.id(), blankToNull(report.idempotencyKey()),
+                    prefix, day, box, since);
+            if (read.earlierId() != null) {
+                return Draft.replaying(new Submitted(view(cases.find(read.earlierId()).orElseThrow(), reporter),
+                        List.of(), true));
+            }
+            candidates = box == null ? List.of() : candidates(
+                    queries.inScope(read.newest(), box, since, scopeOf(reporter)), report.lat(), report.lng(), description);
+            number = read.number();
+        } else {
+            // read what the intake needs before the town's daily number is taken
+            candidates = candidatesFor(category.id(), report.lat(), report.lng(), description, null, reporter, now);
+        }
         return new Draft(null, report, reporter, category, title, description, region, town, prefix, day, candidates,
-                reporterName, reporterPhone, channel, urgency, files, now);
+                reporterName, reporterPhone, channel, urgency, files, now, number);
     }
 
     private Submitted record(Draft d, int seq) {
@@ -643,11 +673,26 @@ public class CaseService implements Cases {
         if (lat == null || lng == null) {
             return List.of();
         }
+        return candidates(queries.nearby(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
+                lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), at.minus(duplicates.window()), excludeId,
+                scopeOf(viewer)), lat, lng, description);
+    }
+
+    /** The parameters of the duplicate search's box around a point ({@link CaseQueries#box}); null without a point. */
+    private List<Object> boxAround(long categoryId, Double lat, Double lng, Long excludeId) {
+        if (lat == null || lng == null) {
+            return null;
+        }
+        return CaseQueries.box(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
+                lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), excludeId);
+    }
+
+    /** Of the open cases near a point, those near enough to be duplicates, nearest first, with their text likeness. */
+    private List<DuplicateCandidate> candidates(List<CaseQueries.Nearby> nearby, double lat, double lng,
+                                                String description) {
         List<DuplicateCandidate> out = new ArrayList<>();
         int[] mine = DuplicatePolicy.bigrams(description);
-        Instant since = at.minus(duplicates.window());
-        for (CaseQueries.Nearby n : queries.nearby(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
-                lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), since, excludeId, scopeOf(viewer))) {
+        for (CaseQueries.Nearby n : nearby) {
             double meters = DuplicatePolicy.distance(lat, lng, n.lat(), n.lng());
             if (duplicates.near(meters)) {
                 out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(),
