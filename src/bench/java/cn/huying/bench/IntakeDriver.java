@@ -191,8 +191,10 @@ final class IntakeDriver {
         create(url, clients, warmup, points, users, categories, https, tokens);
         analyzeIfNoAutovacuum(db);
         long[] cpuBefore = cpuTicks(appPid);
+        Map<String, Long> threadsBefore = threadTicks(appPid);
         Phase phase = create(url, clients, seconds, points, users, categories, https, tokens);
         long[] cpuAfter = cpuTicks(appPid);
+        Map<String, Long> threadsAfter = threadTicks(appPid);
         ConcurrentLinkedQueue<Created> acknowledged = phase.acknowledged();
         ConcurrentLinkedQueue<double[]> latencies = phase.latencies();
         AtomicLong errors = phase.errors();
@@ -219,6 +221,14 @@ final class IntakeDriver {
                     (cpuAfter[1] - cpuBefore[1]) * tick / createdInWindow,
                     100.0 * (cpuAfter[1] - cpuBefore[1]) / Math.max(1, cpuAfter[2] - cpuBefore[2]),
                     Runtime.getRuntime().availableProcessors());
+            // the application's CPU in the window by its threads: is the JIT still compiling, what do the
+            // background threads take (a thread that ended inside the window is not counted)
+            StringBuilder line = new StringBuilder();
+            for (String group : List.of("http", "jit", "gc", "search", "other")) {
+                long ticks = threadsAfter.getOrDefault(group, 0L) - threadsBefore.getOrDefault(group, 0L);
+                line.append(' ').append(group).append('=').append(String.format("%.2f", ticks * tick / createdInWindow));
+            }
+            System.out.printf("intake db=%s app_cpu_ms_per_creation_by_thread%s%n", db.kind(), line);
         }
 
         // read every acknowledged case back, with the token that created it
@@ -341,6 +351,35 @@ final class IntakeDriver {
             t.join();
         }
         return new Phase(acknowledged, latencies, errors, replays, replayMismatches);
+    }
+
+    /**
+     * The CPU ticks of the application's threads, by group: Tomcat's (requests), JIT compiler, garbage collector,
+     * search indexer (with Lucene's merges), other. Empty where there is no /proc.
+     */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        if (pid <= 0) {
+            return out;
+        }
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String group = name.startsWith("http-nio-") ? "http" // names are cut at 15 characters: workers, poller
+                            : name.contains("CompilerThre") ? "jit"
+                            : name.startsWith("GC ") || name.startsWith("G1 ") ? "gc"
+                            : name.startsWith("case-search") || name.startsWith("Lucene") ? "search" : "other";
+                    out.merge(group, processTicks(stat), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread has gone
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
     }
 
     /** utime + stime of a process from its {@code /proc/<pid>/stat} line (fields 14 and 15). */
