@@ -1,7 +1,6 @@
 package cn.huying.bench;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +25,8 @@ final class Http1 implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    /** The body of the last answer; kept from request to request so that the driver allocates little (and so pauses little for its own GC). */
+    private byte[] content = new byte[16 * 1024];
 
     Http1(String baseUrl) {
         URI u = URI.create(baseUrl);
@@ -34,16 +35,25 @@ final class Http1 implements AutoCloseable {
     }
 
     Response send(String method, String path, Map<String, String> headers, String body) throws IOException {
+        return send(method, path, headers, body, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #send(String, String, Map, String)}, the answer's body read whole but only its first {@code keep}
+     * bytes decoded (a multi-byte character cut at the end becomes U+FFFD).
+     */
+    Response send(String method, String path, Map<String, String> headers, String body, int keep) throws IOException {
         try {
-            return exchange(method, path, headers, body);
+            return exchange(method, path, headers, body, keep);
         } catch (IOException e) {
             // the server closed an idle keep-alive connection: once more on a new one
             close();
-            return exchange(method, path, headers, body);
+            return exchange(method, path, headers, body, keep);
         }
     }
 
-    private Response exchange(String method, String path, Map<String, String> headers, String body) throws IOException {
+    private Response exchange(String method, String path, Map<String, String> headers, String body, int keep)
+            throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -87,21 +97,32 @@ final class Http1 implements AutoCloseable {
                 close = true;
             }
         }
-        ByteArrayOutputStream content = new ByteArrayOutputStream(4096);
+        int n = 0;
         if (chunked) {
             for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
                  size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                content.write(in.readNBytes(size));
+                n = read(n, size);
                 line();
             }
             line(); // the empty line after the last chunk (no trailers)
         } else if (length >= 0) {
-            content.write(in.readNBytes((int) length));
+            n = read(0, (int) length);
         }
         if (close) {
             close();
         }
-        return new Response(code, content.toString(StandardCharsets.UTF_8));
+        return new Response(code, new String(content, 0, Math.min(n, keep), StandardCharsets.UTF_8));
+    }
+
+    /** Reads {@code size} bytes of the body into {@link #content} at {@code at}; the length then held. */
+    private int read(int at, int size) throws IOException {
+        if (at + size > content.length) {
+            content = java.util.Arrays.copyOf(content, Math.max(at + size, content.length * 2));
+        }
+        if (in.readNBytes(content, at, size) < size) {
+            throw new IOException("connection closed in the middle of an answer");
+        }
+        return at + size;
     }
 
     private String line() throws IOException {

@@ -130,6 +130,12 @@ final class IntakeDriver {
         throw new IllegalStateException("the application did not come up");
     }
 
+    /**
+     * How much of an answer the driver decodes: the id and code come first, and the rest (the case, up to 50
+     * duplicate candidates: ~10 KB) decoded into strings made the driver's own GC pause the clients for 45-86 ms
+     * every ~10 s, counted in the latencies (docs/benchmarks.md, round 8).
+     */
+    private static final int KEEP = 256;
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),\"code\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
@@ -190,11 +196,17 @@ final class IntakeDriver {
         int warmup = Math.min(seconds, warmupSeconds);
         create(url, clients, warmup, points, users, categories, https, tokens);
         analyzeIfNoAutovacuum(db);
+        // the driver's own garbage from booting and the warm-up collected now, between the phases, so that its
+        // young generation (-Xmn1g, pom.xml) is empty when the timed minute starts: a collection inside the window
+        // would stop every client's clock (ParallelGC's young pauses took 35-86 ms on this loaded machine)
+        System.gc();
         long[] cpuBefore = cpuTicks(appPid);
         Map<String, Long> threadsBefore = threadTicks(appPid);
+        long[] gcBefore = driverGc();
         Phase phase = create(url, clients, seconds, points, users, categories, https, tokens);
         long[] cpuAfter = cpuTicks(appPid);
         Map<String, Long> threadsAfter = threadTicks(appPid);
+        long[] gcAfter = driverGc();
         ConcurrentLinkedQueue<Created> acknowledged = phase.acknowledged();
         ConcurrentLinkedQueue<double[]> latencies = phase.latencies();
         AtomicLong errors = phase.errors();
@@ -230,6 +242,9 @@ final class IntakeDriver {
             }
             System.out.printf("intake db=%s app_cpu_ms_per_creation_by_thread%s%n", db.kind(), line);
         }
+        // the driver's own collections in the window: each stops every client's clock
+        System.out.printf("intake db=%s driver_gc_in_window collections=%d ms=%d%n", db.kind(), gcAfter[0] - gcBefore[0],
+                gcAfter[1] - gcBefore[1]);
 
         // read every acknowledged case back, with the token that created it
         List<Created> toCheck = new ArrayList<>(acknowledged);
@@ -247,7 +262,7 @@ final class IntakeDriver {
                     try {
                         long t0 = System.nanoTime();
                         Http1.Response r = http.send("GET", "/api/cases/" + k.id(),
-                                Map.of("Authorization", "Bearer " + k.token()), null);
+                                Map.of("Authorization", "Bearer " + k.token()), null, KEEP);
                         mine.add((System.nanoTime() - t0) / 1e6);
                         if (r.status() != 200 || !r.body().contains("\"code\":\"" + k.code() + "\"")) {
                             missing.incrementAndGet();
@@ -306,7 +321,7 @@ final class IntakeDriver {
                             "Authorization", "Bearer " + token, "Idempotency-Key", key);
                     try {
                         long t0 = System.nanoTime();
-                        Http1.Response r = http.send("POST", "/api/cases", headers, body);
+                        Http1.Response r = http.send("POST", "/api/cases", headers, body, KEEP);
                         long t1 = System.nanoTime();
                         if (t1 > end) {
                             // answered after the window: counted for presence, not for the rate
@@ -331,7 +346,7 @@ final class IntakeDriver {
                         acknowledged.add(created);
                         if (++n % 20 == 0) {
                             // the phone did not hear the answer and sends the same report again
-                            Http1.Response again = http.send("POST", "/api/cases", headers, body);
+                            Http1.Response again = http.send("POST", "/api/cases", headers, body, KEEP);
                             Matcher m2 = ID.matcher(again.body());
                             replays.incrementAndGet();
                             if (again.status() != 200 || !m2.find() || Long.parseLong(m2.group(1)) != created.id()) {
@@ -380,6 +395,17 @@ final class IntakeDriver {
             return Map.of();
         }
         return out;
+    }
+
+    /** Collections of this JVM so far and the milliseconds they took (ParallelGC: all of it a pause). */
+    private static long[] driverGc() {
+        long count = 0;
+        long millis = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[]{count, millis};
     }
 
     /** utime + stime of a process from its {@code /proc/<pid>/stat} line (fields 14 and 15). */
