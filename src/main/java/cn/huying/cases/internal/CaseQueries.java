@@ -152,15 +152,15 @@ class CaseQueries {
      * {@link #NEARBY_LIMIT}). PostgreSQL ranges over V18_0's partial index on open cases; H2, which has no
      * partial indexes, over the index of its generated column {@code open_category_id} (the category while
      * the case is open, else null; V16_0), so that neither reads the closed cases reported at the same spot
-     * over the years.
+     * over the years. {@code box} as {@link #box} gives it.
      */
-    List<Nearby> nearby(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Instant since,
-                        Long excludeId, CaseScope scope) {
+    List<Nearby> nearby(List<Object> box, Instant since, CaseScope scope) {
         if (h2) {
             List<Object> params = new ArrayList<>();
             String where = scope.where(params, true);
-            params.addAll(List.of(categoryId, CaseRepository.utc(since), minLat, maxLat, minLng, maxLng,
-                    excludeId == null ? -1L : excludeId));
+            params.add(box.get(0));
+            params.add(CaseRepository.utc(since));
+            params.addAll(box.subList(1, box.size()));
             return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
                             + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
                             + " AND c.open_category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ?"
@@ -174,7 +174,6 @@ class CaseQueries {
         // docs/benchmarks.md round 6). The box is a CTE of its own (materialized) so that it is read from
         // its index: asked for the newest first in one query, the planner may instead walk the category's
         // cases backwards by time and test each against the box (all the closed ones too).
-        List<Object> box = box(categoryId, minLat, maxLat, minLng, maxLng, excludeId);
         List<ScopedNearby> newest = jdbc.sql("WITH " + BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
                         + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(box).param(CaseRepository.utc(since))
@@ -183,7 +182,7 @@ class CaseQueries {
         return inScope(newest, box, since, scope);
     }
 
-    /** The parameters of {@link #BOX}, in its order. */
+    /** The parameters of {@link #BOX}, in its order: category, the box's corners, the case left out (-1: none). */
     static List<Object> box(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Long excludeId) {
         return List.of(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
     }

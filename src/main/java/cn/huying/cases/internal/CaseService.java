@@ -127,8 +127,12 @@ public class CaseService implements Cases {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return Optional.empty();
         }
-        return cases.findByIdempotencyKey(reporter.id(), idempotencyKey.strip())
-                .map(id -> new Submitted(view(cases.find(id).orElseThrow(), reporter), List.of(), true));
+        return cases.findByIdempotencyKey(reporter.id(), idempotencyKey.strip()).map(id -> replayOf(id, reporter));
+    }
+
+    /** The answer to a repeated Idempotency-Key: the case it created, as the reporter sees it now. */
+    private Submitted replayOf(long caseId, CurrentUser reporter) {
+        return new Submitted(view(cases.find(caseId).orElseThrow(), reporter), List.of(), true);
     }
 
     @Override
@@ -248,8 +252,7 @@ public class CaseService implements Cases {
             CaseRepository.IntakeReads read = cases.intakeReads(reporter.id(), blankToNull(report.idempotencyKey()),
                     prefix, day, box, since);
             if (read.earlierId() != null) {
-                return Draft.replaying(new Submitted(view(cases.find(read.earlierId()).orElseThrow(), reporter),
-                        List.of(), true));
+                return Draft.replaying(replayOf(read.earlierId(), reporter));
             }
             candidates = box == null ? List.of() : candidates(
                     queries.inScope(read.newest(), box, since, scopeOf(reporter)), report.lat(), report.lng(), description);
@@ -670,12 +673,9 @@ public class CaseService implements Cases {
 
     private List<DuplicateCandidate> candidatesFor(long categoryId, Double lat, Double lng, String description,
                                                    Long excludeId, CurrentUser viewer, Instant at) {
-        if (lat == null || lng == null) {
-            return List.of();
-        }
-        return candidates(queries.nearby(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
-                lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), at.minus(duplicates.window()), excludeId,
-                scopeOf(viewer)), lat, lng, description);
+        List<Object> box = boxAround(categoryId, lat, lng, excludeId);
+        return box == null ? List.of()
+                : candidates(queries.nearby(box, at.minus(duplicates.window()), scopeOf(viewer)), lat, lng, description);
     }
 
     /** The parameters of the duplicate search's box around a point ({@link CaseQueries#box}); null without a point. */
