@@ -68,20 +68,62 @@ final class IntakeDriver {
                     "citizen", town,
                     "dispatcher", town);
         }
+        boolean baseline = args.flag("baseline", url == null);
         if (url == null) {
             int port = freePort();
             url = "http://127.0.0.1:" + port;
             app = startApp(db, port, heap);
         }
+        Result huying;
         try {
             waitUntilUp(url, app);
-            drive(db, url, clients, seconds, warmupSeconds, points, app == null ? -1 : app.pid());
+            huying = drive(db, db.kind(), url, clients, seconds, warmupSeconds, points, app == null ? -1 : app.pid());
         } finally {
-            if (app != null) {
-                app.destroy();
-                app.waitFor();
-            }
+            stop(app);
         }
+        if (!baseline) {
+            return;
+        }
+        // the measuring stick, in the same run and on the same database, after the application has stopped (its
+        // cases in the table, where they would have been the application's duplicate candidates had it run first)
+        int port = freePort();
+        Process bare = startBare(db, port, heap);
+        Result stick;
+        try {
+            waitUntilUp("http://127.0.0.1:" + port, bare);
+            stick = drive(db, db.kind() + " server=bare", "http://127.0.0.1:" + port, clients, seconds, warmupSeconds,
+                    points, bare.pid());
+        } finally {
+            stop(bare);
+        }
+        System.out.printf("intake db=%s huying/bare creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
+                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), huying.perSecond() / stick.perSecond(),
+                huying.perSecond(), stick.perSecond(), huying.p99(), stick.p99(), huying.machineCpuMs(),
+                stick.machineCpuMs());
+    }
+
+    /** What {@link #drive} measured: the rate, the p99, the whole machine's CPU milliseconds per creation. */
+    record Result(double perSecond, double p99, double machineCpuMs) {
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        if (p != null) {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    /** {@link BareIntakeServer} as its own process, with the application's heap. */
+    private static Process startBare(BenchDb db, int port, String heap) throws IOException {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
+                "-cp", System.getProperty("java.class.path"), BareIntakeServer.class.getName(), Integer.toString(port),
+                db.url(), db.user(), db.password(), BenchDb.ROOT.resolve("bare-" + db.kind()).toString());
+        Path log = BenchDb.ROOT.resolve("intake-bare-" + db.kind() + ".log");
+        Files.createDirectories(log.getParent());
+        System.out.printf("intake db=%s: the measuring stick (%s) started on port %d with -Xmx%s (log %s)%n", db.kind(),
+                BareIntakeServer.class.getSimpleName(), port, heap, BenchDb.ROOT.getParent().getParent().relativize(log));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static Process startApp(BenchDb db, int port, String heap) throws IOException {
@@ -171,8 +213,8 @@ final class IntakeDriver {
         }
     }
 
-    private static void drive(BenchDb db, String url, int clients, int seconds, int warmupSeconds,
-                              Map<String, List<double[]>> points, long appPid)
+    private static Result drive(BenchDb db, String tag, String url, int clients, int seconds, int warmupSeconds,
+                                Map<String, List<double[]>> points, long appPid)
             throws Exception {
         String[] users = {"gumei", "gridworker2", "citizen", "dispatcher"};
         String[] categories = {"LIVE_HEATING", "LIVE_SANITATION", "LIVE_PROPERTY", "REQ_COMPLAINT", "SAFETY_FIRE",
@@ -216,18 +258,20 @@ final class IntakeDriver {
         double[] all = latencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
         long createdInWindow = all.length - errors.get();
         System.out.printf("intake db=%s clients=%d seconds=%d creations=%d creations_per_s=%.1f p50=%.1fms p95=%.1fms "
-                        + "p99=%.1fms max=%.1fms errors=%d replays=%d replay_mismatches=%d%n", db.kind(), clients, seconds,
+                        + "p99=%.1fms max=%.1fms errors=%d replays=%d replay_mismatches=%d%n", tag, clients, seconds,
                 createdInWindow, createdInWindow / elapsed, ReadsBench.pct(all, 50), ReadsBench.pct(all, 95),
                 ReadsBench.pct(all, 99), all.length == 0 ? 0 : all[all.length - 1], errors.get(), replays.get(),
                 replayMismatches.get());
 
+        double machineCpuMs = Double.NaN;
         if (cpuBefore != null && cpuAfter != null && createdInWindow > 0) {
+            machineCpuMs = (cpuAfter[1] - cpuBefore[1]) * 10.0 / createdInWindow;
             // CPU time per creation, less noisy than the rate on a shared machine: the application's own, and the
             // whole machine's (application, database, driver, everything else)
             double tick = 1000.0 / 100; // USER_HZ: 100 on Linux
             System.out.printf("intake db=%s cpu_ms_per_creation app=%.2f postgres=%.2f driver=%.2f machine=%.2f"
                             + " (machine busy %.0f %% of %d cores)%n",
-                    db.kind(), (cpuAfter[0] - cpuBefore[0]) * tick / createdInWindow,
+                    tag, (cpuAfter[0] - cpuBefore[0]) * tick / createdInWindow,
                     (cpuAfter[3] - cpuBefore[3]) * tick / createdInWindow,
                     (cpuAfter[4] - cpuBefore[4]) * tick / createdInWindow,
                     (cpuAfter[1] - cpuBefore[1]) * tick / createdInWindow,
@@ -240,10 +284,10 @@ final class IntakeDriver {
                 long ticks = threadsAfter.getOrDefault(group, 0L) - threadsBefore.getOrDefault(group, 0L);
                 line.append(' ').append(group).append('=').append(String.format("%.2f", ticks * tick / createdInWindow));
             }
-            System.out.printf("intake db=%s app_cpu_ms_per_creation_by_thread%s%n", db.kind(), line);
+            System.out.printf("intake db=%s app_cpu_ms_per_creation_by_thread%s%n", tag, line);
         }
         // the driver's own collections in the window: each stops every client's clock
-        System.out.printf("intake db=%s driver_gc_in_window collections=%d ms=%d%n", db.kind(), gcAfter[0] - gcBefore[0],
+        System.out.printf("intake db=%s driver_gc_in_window collections=%d ms=%d%n", tag, gcAfter[0] - gcBefore[0],
                 gcAfter[1] - gcBefore[1]);
 
         // read every acknowledged case back, with the token that created it
@@ -281,8 +325,9 @@ final class IntakeDriver {
         }
         double[] reads = readLatencies.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
         System.out.printf("intake db=%s read_back=%d missing=%d reads_per_s=%.1f read_p50=%.1fms read_p99=%.1fms%n",
-                db.kind(), toCheck.size(), missing.get(), toCheck.size() / ((System.nanoTime() - readStart) / 1e9),
+                tag, toCheck.size(), missing.get(), toCheck.size() / ((System.nanoTime() - readStart) / 1e9),
                 ReadsBench.pct(reads, 50), ReadsBench.pct(reads, 99));
+        return new Result(createdInWindow / elapsed, ReadsBench.pct(all, 99), machineCpuMs);
     }
 
     record Phase(ConcurrentLinkedQueue<Created> acknowledged, ConcurrentLinkedQueue<double[]> latencies, AtomicLong errors,
