@@ -100,7 +100,7 @@ public final class BareIntakeServer {
                     }
                 }
                 try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT u.id, u.parent_id FROM region u WHERE u.name = '凤翔小镇社区第一网格第2单元'")) {
+                        "SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'")) {
                     rs.next();
                     regionId = rs.getLong(1);
                 }
