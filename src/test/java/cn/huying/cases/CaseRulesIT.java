@@ -143,6 +143,38 @@ class CaseRulesIT extends CaseSupport {
     }
 
     @Test
+    void aCaseLeavesTheDuplicateCandidatesWhenMergedOrClosedAndComesBackWhenReopened() {
+        String unit = "凤翔小镇社区第一网格第3单元";
+        long lead = report("gumei", "LIVE_WATER_POWER", unit, "3单元楼道水管爆裂");
+        long dup = report("gumei", "LIVE_WATER_POWER", unit, "3单元水管爆了");
+        assertThat(offeredNear(unit)).contains(lead, dup);
+
+        act("dispatcher", lead, "register", Map.of());
+        act("dispatcher", dup, "merge", Map.of("leadCaseId", lead));
+        assertThat(offeredNear(unit)).as("a merged case is no longer open").contains(lead).doesNotContain(dup);
+
+        act("dispatcher", lead, "dispatch", Map.of("departmentId", departmentId("MS-ZZB")));
+        act("handler-ms-zzb", lead, "accept", Map.of());
+        act("handler-ms-zzb", lead, "resolve", Map.of("note", "已更换水管"));
+        act("dispatcher", lead, "verify", Map.of());
+        act("dispatcher", lead, "close", Map.of());
+        assertThat(offeredNear(unit)).as("a closed case is no longer open").doesNotContain(lead, dup);
+
+        act("dispatcher", lead, "revisit", Map.of("satisfaction", "UNSATISFIED", "note", "还在漏水"));
+        assertThat(get("dispatcher", lead).path("state").asString()).isEqualTo("REOPENED");
+        assertThat(offeredNear(unit)).as("reopened (重办), it is open again").contains(lead).doesNotContain(dup);
+    }
+
+    /** The duplicate candidates the dispatcher is offered for a new report of the same kind in {@code unit}. */
+    private List<Long> offeredNear(String unit) {
+        double[] p = pointIn(unit);
+        Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_WATER_POWER", "description", "水管漏水",
+                "lat", p[0], "lng", p[1])).bearer(token("dispatcher")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return ids(r.json().path("candidates"));
+    }
+
+    @Test
     void duplicateCandidatesAreOnlyCasesTheReporterMaySeeEvenBehindFiftyNewerOnes() {
         double[] p = pointIn("凤翔小镇社区第一网格第3单元");
         Map<String, Object> report = Map.of("category", "REQ_SUGGEST", "description", "建议在小区门口增设路灯",
