@@ -115,21 +115,17 @@ final class IntakeDriver {
 
     /** {@link BareIntakeServer} as its own process, with the application's heap. */
     private static Process startBare(BenchDb db, int port, String heap) throws IOException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
-                "-cp", System.getProperty("java.class.path"), BareIntakeServer.class.getName(), Integer.toString(port),
-                db.url(), db.user(), db.password(), BenchDb.ROOT.resolve("bare-" + db.kind()).toString());
+        List<String> cmd = javaCommand(heap, BareIntakeServer.class.getName());
+        cmd.addAll(List.of(Integer.toString(port), db.url(), db.user(), db.password(),
+                BenchDb.ROOT.resolve("bare-" + db.kind()).toString()));
         Path log = BenchDb.ROOT.resolve("intake-bare-" + db.kind() + ".log");
-        Files.createDirectories(log.getParent());
         System.out.printf("intake db=%s: the measuring stick (%s) started on port %d with -Xmx%s (log %s)%n", db.kind(),
                 BareIntakeServer.class.getSimpleName(), port, heap, BenchDb.ROOT.getParent().getParent().relativize(log));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(new ProcessBuilder(cmd), log);
     }
 
     private static Process startApp(BenchDb db, int port, String heap) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
-                "-cp", System.getProperty("java.class.path"), "cn.huying.HuyingApplication"));
+        List<String> cmd = javaCommand(heap, "cn.huying.HuyingApplication");
         // extra options for the application's JVM, separated by '|' (Maven's exec splits on spaces), e.g.
         // -Dbench.app.jvm=-XX:FlightRecorderOptions=stackdepth=1024|-XX:StartFlightRecording=filename=app.jfr
         String extra = System.getProperty("bench.app.jvm", "").strip();
@@ -144,11 +140,22 @@ final class IntakeDriver {
             pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
         }
         Path log = BenchDb.ROOT.resolve("intake-app-" + db.kind() + ".log");
-        Files.createDirectories(log.getParent());
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         System.out.printf("intake db=%s: application started on port %d with -Xmx%s (log %s)%n", db.kind(), port, heap,
                 BenchDb.ROOT.getParent().getParent().relativize(log));
-        return pb.start();
+        return start(pb, log);
+    }
+
+    /** {@code java} with this JVM's class path, a fixed heap and the application's encoding and time zone. */
+    private static List<String> javaCommand(String heap, String mainClass) {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
+                "-cp", System.getProperty("java.class.path"), mainClass));
+    }
+
+    /** Starts the process with its output (both streams) in {@code log}. */
+    private static Process start(ProcessBuilder pb, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void waitUntilUp(String url, Process app) throws Exception {
@@ -265,16 +272,16 @@ final class IntakeDriver {
 
         double machineCpuMs = Double.NaN;
         if (cpuBefore != null && cpuAfter != null && createdInWindow > 0) {
-            machineCpuMs = (cpuAfter[1] - cpuBefore[1]) * 10.0 / createdInWindow;
             // CPU time per creation, less noisy than the rate on a shared machine: the application's own, and the
             // whole machine's (application, database, driver, everything else)
             double tick = 1000.0 / 100; // USER_HZ: 100 on Linux
+            machineCpuMs = (cpuAfter[1] - cpuBefore[1]) * tick / createdInWindow;
             System.out.printf("intake db=%s cpu_ms_per_creation app=%.2f postgres=%.2f driver=%.2f machine=%.2f"
                             + " (machine busy %.0f %% of %d cores)%n",
                     tag, (cpuAfter[0] - cpuBefore[0]) * tick / createdInWindow,
                     (cpuAfter[3] - cpuBefore[3]) * tick / createdInWindow,
                     (cpuAfter[4] - cpuBefore[4]) * tick / createdInWindow,
-                    (cpuAfter[1] - cpuBefore[1]) * tick / createdInWindow,
+                    machineCpuMs,
                     100.0 * (cpuAfter[1] - cpuBefore[1]) / Math.max(1, cpuAfter[2] - cpuBefore[2]),
                     Runtime.getRuntime().availableProcessors());
             // the application's CPU in the window by its threads: is the JIT still compiling, what do the
