@@ -175,28 +175,40 @@ class CaseRulesIT extends CaseSupport {
     }
 
     @Test
-    void duplicateCandidatesAreOnlyCasesTheReporterMaySeeEvenBehindFiftyNewerOnes() {
+    void duplicateCandidatesAreTheNearestTheReporterMaySeeEvenBehindFiftyNearerOnes() {
         double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+        // about 44 m north of p: within the duplicate distance, but farther than p itself
+        double[] north = {p[0] + 0.0004, p[1]};
         Map<String, Object> report = Map.of("category", "REQ_SUGGEST", "description", "建议在小区门口增设路灯",
                 "lat", p[0], "lng", p[1]);
-        long own = http.post("/api/cases", report).bearer(token("citizen")).send().json().path("id").asLong();
-        // fifty newer reports of the same kind at the same spot, by the grid worker: not the citizen's to see
+        Map<String, Object> reportNorth = Map.of("category", "REQ_SUGGEST", "description", "建议在小区门口增设路灯",
+                "lat", north[0], "lng", north[1]);
+        long own = http.post("/api/cases", reportNorth).bearer(token("citizen")).send().json().path("id").asLong();
+        // fifty reports of the same kind at p by the grid worker, nearer to p than the citizen's: not the citizen's to see
         List<Long> workers = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Http.Response r = http.post("/api/cases", report).bearer(token("gumei")).send();
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             workers.add(r.json().path("id").asLong());
         }
+        // the newest of all, but as far from p as the citizen's
+        long lateNorth = http.post("/api/cases", reportNorth).bearer(token("gumei")).send().json().path("id").asLong();
+
         Http.Response again = http.post("/api/cases", report).bearer(token("citizen")).send();
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(ids(again.json().path("candidates"))).as("the citizen is offered only their own earlier report")
                 .containsExactly(own);
+        assertThat(again.json().path("candidates").get(0).path("distanceMeters").asLong()).isBetween(40L, 48L);
 
-        // the dispatcher sees the whole town: the fifty newest of them
+        // the dispatcher sees the whole town: fifty of the fifty-one at p, not the two 44 m away, though one is newer
         Http.Response dispatcher = http.post("/api/cases", report).bearer(token("dispatcher")).send();
         List<Long> offered = ids(dispatcher.json().path("candidates"));
-        assertThat(offered).hasSize(50).contains(again.json().path("id").asLong()).doesNotContain(own)
-                .containsAll(workers.subList(1, 50));
+        List<Long> atP = new java.util.ArrayList<>(workers);
+        atP.add(again.json().path("id").asLong());
+        assertThat(offered).hasSize(50).doesNotHaveDuplicates().doesNotContain(own, lateNorth);
+        assertThat(atP).containsAll(offered);
+        assertThat(dispatcher.json().path("candidates").findValues("distanceMeters").stream().map(JsonNode::asLong))
+                .as("all at p").containsOnly(0L);
     }
 
     @Test
