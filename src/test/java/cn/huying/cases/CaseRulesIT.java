@@ -212,6 +212,34 @@ class CaseRulesIT extends CaseSupport {
     }
 
     @Test
+    void anOpenCaseOlderThanTheWindowIsNoDuplicateThoughItIsTheNearest() {
+        double[] p = pointIn("凤翔小镇社区第一网格第2单元");
+        // about 33 m north of p
+        double[] north = {p[0] + 0.0003, p[1]};
+        Map<String, Object> atP = Map.of("category", "SAFETY_FIRE", "description", "楼道堆放杂物，存在消防隐患",
+                "lat", p[0], "lng", p[1]);
+        Map<String, Object> atNorth = Map.of("category", "SAFETY_FIRE", "description", "楼道堆放杂物，存在消防隐患",
+                "lat", north[0], "lng", north[1]);
+        java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+        clock.set(start);
+        long old = http.post("/api/cases", atP).bearer(token("gumei")).send().json().path("id").asLong();
+
+        // eight days later (the window is seven): fifty newer reports a little farther away
+        clock.set(start.plus(java.time.Duration.ofDays(8)));
+        String worker = token("gumei");
+        List<Long> newer = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Http.Response r = http.post("/api/cases", atNorth).bearer(worker).send();
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            newer.add(r.json().path("id").asLong());
+        }
+        Http.Response r = http.post("/api/cases", atP).bearer(token("dispatcher")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(ids(r.json().path("candidates"))).as("the nearest open case is older than the window")
+                .doesNotContain(old).containsExactlyInAnyOrderElementsOf(newer);
+    }
+
+    @Test
     void theListFiltersPaginatesAndCounts() {
         for (int i = 0; i < 3; i++) {
             report("gumei", "URBAN_STREET_VENDOR", "凤翔小镇社区第一网格第1单元", "占道经营第" + i + "处");

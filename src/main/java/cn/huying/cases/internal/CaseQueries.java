@@ -193,36 +193,37 @@ class CaseQueries {
         // pages each: docs/benchmarks.md round 6).
         List<ScopedNearby> nearest = jdbc.sql("WITH " + NEAREST + " SELECT " + NEAREST_COLUMNS
                         + " FROM nearest n WHERE n.d <= ?")
-                .params(nearestParams(around, since)).param(around.reach())
+                .params(nearestParams(around)).param(around.reach())
                 .query((rs, n) -> scopedNearby(rs, 0))
                 .list();
         return inScope(nearest, around, since, scope);
     }
 
     /** The parameters of {@link #NEAREST}, in its order. */
-    static List<Object> nearestParams(Around around, Instant since) {
-        return List.of(around.lng(), around.lat(), around.categoryId(), around.excludeId(), CaseRepository.utc(since));
+    static List<Object> nearestParams(Around around) {
+        return List.of(around.lng(), around.lat(), around.categoryId(), around.excludeId());
     }
 
     /**
      * Of the nearest open cases within reach (at most {@link #NEARBY_LIMIT}, read with {@link #NEAREST}), those
-     * the scope covers; when some were outside it and more may be within reach, the cases within reach are read
-     * again with the scope in the query (PostgreSQL).
+     * reported since {@code since} that the scope covers; when some were left out and more may be within reach,
+     * the cases within reach are read again with the time and the scope in the query (PostgreSQL).
      */
     List<Nearby> inScope(List<ScopedNearby> nearest, Around around, Instant since, CaseScope scope) {
         List<Nearby> inScope = new ArrayList<>(nearest.size());
         for (ScopedNearby c : nearest) {
-            if (scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
+            if (!c.nearby().createdAt().isBefore(since)
+                    && scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
                 inScope.add(c.nearby());
             }
         }
         if (inScope.size() == nearest.size() || nearest.size() < NEARBY_LIMIT) {
             return inScope;
         }
-        // some of the nearest were outside the scope and others within reach may be inside it: the scope in the
-        // query, over the cases in the box around the point (a common table expression of its own, so that it is
-        // read first: asked with the box not first, the planner may start from the scope's regions and read every
-        // open case of each: 22 ms with 25 000 open cases in a town)
+        // some of the nearest were older or outside the scope, and others within reach may be neither: the time
+        // and the scope in the query, over the cases in the box around the point (a common table expression of its
+        // own, so that it is read first: asked with the box not first, the planner may start from the scope's
+        // regions and read every open case of each: 22 ms with 25 000 open cases in a town)
         List<Object> params = new ArrayList<>(List.of(around.lng(), around.lat(), around.categoryId(),
                 around.lng() - around.reach(), around.lat() - around.reach(),
                 around.lng() + around.reach(), around.lat() + around.reach(),
@@ -253,15 +254,18 @@ class CaseQueries {
             + " n.description, n.region_id, n.department_id, n.reporter_user_id";
 
     /**
-     * PostgreSQL: the {@link #NEARBY_LIMIT} open cases of a category nearest a point and after a time, with what
-     * the scope is checked on and their distance {@code d} on the plane of longitude and latitude: a common table
-     * expression, to follow {@code WITH}, named {@code nearest}; its parameters are {@link #nearestParams}. The
-     * caller keeps those with {@code d} within reach. Ordered by the distance alone, so that the GiST index gives
-     * them in order (a second sort key made the planner read every open case of the category).
+     * PostgreSQL: the {@link #NEARBY_LIMIT} open cases of a category nearest a point, with what the scope is
+     * checked on and their distance {@code d} on the plane of longitude and latitude: a common table expression,
+     * to follow {@code WITH}, named {@code nearest}; its parameters are {@link #nearestParams}. The caller keeps
+     * those with {@code d} within reach, and {@link #inScope} those in the time window. Ordered by the distance
+     * alone, so that the GiST index gives them in order (a second sort key made the planner read every open case
+     * of the category). The time window is not in the query: with {@code created_at >= ?} the planner guessed
+     * that a third of the cases pass, never found its generic plan cheaper than a plan for the values at hand,
+     * and so planned the intake's statement again at every execution (0.5 ms, more than it runs).
      */
     static final String NEAREST = "nearest AS MATERIALIZED (SELECT " + CASE_COLUMNS
             + ", point(c.lng, c.lat) <-> point(?, ?) AS d FROM case_file c WHERE c.category_id = ? AND " + LOCATED_OPEN
-            + " AND c.id <> ? AND c.created_at >= ? ORDER BY d LIMIT " + NEARBY_LIMIT + ")";
+            + " AND c.id <> ? ORDER BY d LIMIT " + NEARBY_LIMIT + ")";
 
     /** A nearby case with what its scope is checked on. */
     record ScopedNearby(Nearby nearby, long regionId, Long departmentId, Long reporterId) {

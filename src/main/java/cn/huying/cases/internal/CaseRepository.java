@@ -180,7 +180,7 @@ class CaseRepository {
      * @param number    the town's next number of the day, taken; null for a repeated key, or when the day's counter
      *                  row does not exist yet (the day's first case of the town: take it with {@link #takeNumberAlone})
      * @param nearest   the open cases of the category nearest the point and within reach
-     *                  ({@link CaseQueries#NEAREST}), scope not yet checked; empty without a point
+     *                  ({@link CaseQueries#NEAREST}), time window and scope not yet checked; empty without a point
      */
     record IntakeReads(Long earlierId, Integer number, List<CaseQueries.ScopedNearby> nearest) {
     }
@@ -193,14 +193,14 @@ class CaseRepository {
      * Separately these were three round trips and three commits of their own (docs/cases.md).
      */
     IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day,
-                            CaseQueries.Around around, Instant since) {
+                            CaseQueries.Around around) {
         if (!postgres || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("intakeReads is for PostgreSQL, outside a transaction");
         }
         List<Object> params = new java.util.ArrayList<>(List.of(createdBy, idempotencyKey == null ? "" : idempotencyKey,
                 prefix, day));
         if (around != null) {
-            params.addAll(CaseQueries.nearestParams(around, since));
+            params.addAll(CaseQueries.nearestParams(around));
             params.add(around.reach());
         }
         Long[] earlier = {null};

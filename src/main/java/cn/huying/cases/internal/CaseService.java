@@ -250,7 +250,7 @@ public class CaseService implements Cases {
             CaseQueries.Around around = around(category.id(), report.lat(), report.lng(), null);
             Instant since = now.minus(duplicates.window());
             CaseRepository.IntakeReads read = cases.intakeReads(reporter.id(), blankToNull(report.idempotencyKey()),
-                    prefix, day, around, since);
+                    prefix, day, around);
             if (read.earlierId() != null) {
                 return Draft.replaying(replayOf(read.earlierId(), reporter));
             }
