@@ -11,8 +11,12 @@ import java.util.Optional;
  */
 public interface Cases {
 
-    /** The result of an intake: the case, duplicate candidates, and whether it is a replay of an earlier request. */
-    record Submitted(CaseView c, List<DuplicateCandidate> candidates, boolean replay) {
+    /**
+     * The result of an intake: the case; the nearest duplicate candidates (a few, {@code
+     * huying.cases.duplicates.shown-at-intake}) and how many there are in all (at most 50, the case's
+     * duplicates list gives them); and whether it is a replay of an earlier request.
+     */
+    record Submitted(CaseView c, List<DuplicateCandidate> candidates, int candidateCount, boolean replay) {
     }
 
     /**

@@ -116,6 +116,7 @@ class CaseRulesIT extends CaseSupport {
         assertThat(second.status()).isEqualTo(201);
         JsonNode candidates = second.json().path("candidates");
         assertThat(ids(candidates)).contains(lead);
+        assertThat(second.json().path("candidateCount").asInt()).isEqualTo(candidates.size());
         JsonNode candidate = candidates.get(0);
         assertThat(candidate.path("distanceMeters").asLong()).isBetween(20L, 60L);
         assertThat(candidate.path("textSimilarity").asDouble()).isGreaterThan(0.3);
@@ -171,7 +172,14 @@ class CaseRulesIT extends CaseSupport {
         Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_WATER_POWER", "description", "水管漏水",
                 "lat", p[0], "lng", p[1])).bearer(token("dispatcher")).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return ids(r.json().path("candidates"));
+        return duplicatesOf(r.json().path("id").asLong(), "dispatcher");
+    }
+
+    /** The whole list of duplicate candidates of a case, as {@code user} sees it. */
+    private List<Long> duplicatesOf(long id, String user) {
+        Http.Response r = http.get("/api/cases/" + id + "/duplicates").bearer(token(user)).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return ids(r.json());
     }
 
     @Test
@@ -198,17 +206,25 @@ class CaseRulesIT extends CaseSupport {
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(ids(again.json().path("candidates"))).as("the citizen is offered only their own earlier report")
                 .containsExactly(own);
+        assertThat(again.json().path("candidateCount").asInt()).isEqualTo(1);
         assertThat(again.json().path("candidates").get(0).path("distanceMeters").asLong()).isBetween(40L, 48L);
+        assertThat(duplicatesOf(again.json().path("id").asLong(), "citizen")).containsExactly(own);
 
         // the dispatcher sees the whole town: fifty of the fifty-one at p, not the two 44 m away, though one is newer
         Http.Response dispatcher = http.post("/api/cases", report).bearer(token("dispatcher")).send();
-        List<Long> offered = ids(dispatcher.json().path("candidates"));
         List<Long> atP = new java.util.ArrayList<>(workers);
         atP.add(again.json().path("id").asLong());
-        assertThat(offered).hasSize(50).doesNotHaveDuplicates().doesNotContain(own, lateNorth);
-        assertThat(atP).containsAll(offered);
+        // the answer to the report carries the five nearest and the count
+        assertThat(dispatcher.json().path("candidateCount").asInt()).isEqualTo(50);
+        List<Long> shown = ids(dispatcher.json().path("candidates"));
+        assertThat(shown).hasSize(5).doesNotHaveDuplicates();
+        assertThat(atP).containsAll(shown);
         assertThat(dispatcher.json().path("candidates").findValues("distanceMeters").stream().map(JsonNode::asLong))
                 .as("all at p").containsOnly(0L);
+        // the case's list has all fifty
+        List<Long> offered = duplicatesOf(dispatcher.json().path("id").asLong(), "dispatcher");
+        assertThat(offered).hasSize(50).doesNotHaveDuplicates().doesNotContain(own, lateNorth);
+        assertThat(atP).containsAll(offered);
     }
 
     @Test
@@ -235,7 +251,9 @@ class CaseRulesIT extends CaseSupport {
         }
         Http.Response r = http.post("/api/cases", atP).bearer(token("dispatcher")).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        assertThat(ids(r.json().path("candidates"))).as("the nearest open case is older than the window")
+        assertThat(r.json().path("candidateCount").asInt()).isEqualTo(50);
+        assertThat(duplicatesOf(r.json().path("id").asLong(), "dispatcher"))
+                .as("the nearest open case is older than the window")
                 .doesNotContain(old).containsExactlyInAnyOrderElementsOf(newer);
     }
 

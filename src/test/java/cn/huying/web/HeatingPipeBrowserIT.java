@@ -70,6 +70,8 @@ class HeatingPipeBrowserIT extends IntegrationTest {
             Matcher m = CODE.matcher(gumei.text(".notice"));
             assertThat(m.find()).isTrue();
             code = m.group();
+            // the hotline's case 11 m away is offered as a possible duplicate, with how many there are
+            assertThat(gumei.page()).containsPattern("附近已有 \\d+ 件相似事件");
             gumei.screenshot("03-grid-worker-my-cases-phone");
         }
         long id = jdbc.sql("SELECT id FROM case_file WHERE code = ?").param(code).query(Long.class).single();

@@ -63,8 +63,13 @@ class CaseController {
                              java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime externalDueAt) {
     }
 
+    /**
+     * The answer to a report: the case, and of the open cases that may be the same matter (重复件) the nearest few
+     * ({@code candidates}, {@code huying.cases.duplicates.shown-at-intake}, default 5) and how many there are
+     * ({@code candidateCount}, at most 50: {@code GET /api/cases/{id}/duplicates} lists them).
+     */
     record CreatedCase(long id, String code, CaseState state, String stateLabel, Tier tier, long version,
-                       List<DuplicateCandidate> candidates, CaseView detail) {
+                       List<DuplicateCandidate> candidates, int candidateCount, CaseView detail) {
     }
 
     /** The fields of an action: {@code version} always; the rest as the action needs. */
@@ -120,7 +125,7 @@ class CaseController {
         }
         CaseView c = submitted.c();
         CreatedCase created = new CreatedCase(c.id(), c.code(), c.state(), c.stateLabel(), c.tier(), c.version(),
-                submitted.candidates(), c);
+                submitted.candidates(), submitted.candidateCount(), c);
         return ResponseEntity.status(submitted.replay() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", Boolean.toString(submitted.replay()))
                 .body(created);

@@ -132,7 +132,7 @@ public class CaseService implements Cases {
 
     /** The answer to a repeated Idempotency-Key: the case it created, as the reporter sees it now. */
     private Submitted replayOf(long caseId, CurrentUser reporter) {
-        return new Submitted(view(cases.find(caseId).orElseThrow(), reporter), List.of(), true);
+        return new Submitted(view(cases.find(caseId).orElseThrow(), reporter), List.of(), 0, true);
     }
 
     @Override
@@ -324,7 +324,8 @@ public class CaseService implements Cases {
             c.versionSaved();
         }
         c.drainEvents().forEach(events::publishEvent);
-        return new Submitted(view(c, reporter), candidates, false);
+        return new Submitted(view(c, reporter), candidates.subList(0, Math.min(candidates.size(),
+                duplicates.shownAtIntake())), candidates.size(), false);
     }
 
     private static Channel defaultChannel(CurrentUser reporter) {

@@ -16,11 +16,22 @@ public class DuplicatePolicy {
 
     private final double distanceMeters;
     private final Duration window;
+    private final int shownAtIntake;
 
     public DuplicatePolicy(@Value("${huying.cases.duplicates.distance-meters:200}") double distanceMeters,
-                           @Value("${huying.cases.duplicates.window:7d}") Duration window) {
+                           @Value("${huying.cases.duplicates.window:7d}") Duration window,
+                           @Value("${huying.cases.duplicates.shown-at-intake:5}") int shownAtIntake) {
         this.distanceMeters = distanceMeters;
         this.window = window;
+        this.shownAtIntake = Math.max(0, shownAtIntake);
+    }
+
+    /**
+     * How many of the nearest candidates the answer to a report carries (default 5): the reporter's phone shows
+     * them, and the dispatcher, who decides on merging, sees the whole list on the case.
+     */
+    public int shownAtIntake() {
+        return shownAtIntake;
     }
 
     public double distanceMeters() {

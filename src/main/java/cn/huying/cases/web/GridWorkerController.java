@@ -100,6 +100,7 @@ class GridWorkerController {
         redirect.addFlashAttribute("done", messages.getMessage("grid.report.done",
                 new Object[]{submitted.c().code(), submitted.c().stateLabel()}, Locale.SIMPLIFIED_CHINESE));
         redirect.addFlashAttribute("candidates", submitted.candidates());
+        redirect.addFlashAttribute("candidateCount", submitted.candidateCount());
         return "redirect:/m/cases";
     }
 
