@@ -148,130 +148,87 @@ class CaseQueries {
     static final int NEARBY_LIMIT = 50;
 
     /**
-     * Where the duplicate search looks: the category, the point, how far ({@code reach}, in degrees on the plane
-     * of longitude and latitude: the search box's half-width in longitude, which holds every point within the
-     * duplicate distance), and the case left out (-1: none).
+     * Open cases of a category inside a box and after a time, within the scope, newest first (at most
+     * {@link #NEARBY_LIMIT}). PostgreSQL ranges over V18_0's partial index on open cases; H2, which has no
+     * partial indexes, over the index of its generated column {@code open_category_id} (the category while
+     * the case is open, else null; V16_0), so that neither reads the closed cases reported at the same spot
+     * over the years. {@code box} as {@link #box} gives it.
      */
-    record Around(long categoryId, double lat, double lng, double reach, long excludeId) {
-    }
-
-    /**
-     * The open cases of a category nearest a point and after a time, within the scope, nearest first (at most
-     * {@link #NEARBY_LIMIT}; among equally near ones, on H2 the newest first, on PostgreSQL in any order). Near
-     * is measured on the plane of longitude and latitude, where a degree east is shorter than a degree north, so
-     * of more than {@link #NEARBY_LIMIT} within reach those to the north and south are slightly preferred; the
-     * candidates are then checked on the true distance ({@link DuplicatePolicy#distance}).
-     *
-     * <p>PostgreSQL walks V19_1's GiST index of the open cases by category and point nearest first and stops
-     * after {@link #NEARBY_LIMIT}, so the search reads as many cases as it gives however crowded the spot;
-     * V18_0's B-tree had it read every open case of the category in the box (1 777 at a crowded spot at the end
-     * of an intake benchmark, 22 ms), docs/benchmarks.md round 10. H2, which has neither partial nor GiST
-     * indexes, reads the box from the index of its generated column {@code open_category_id} (the category
-     * while the case is open, else null; V16_0) and the latitude, so that it does not read the closed cases
-     * reported at the same spot over the years.
-     */
-    List<Nearby> nearby(Around around, Instant since, CaseScope scope) {
+    List<Nearby> nearby(List<Object> box, Instant since, CaseScope scope) {
         if (h2) {
             List<Object> params = new ArrayList<>();
             String where = scope.where(params, true);
-            params.addAll(List.of(around.categoryId(), CaseRepository.utc(since),
-                    around.lat() - around.reach(), around.lat() + around.reach(),
-                    around.lng() - around.reach(), around.lng() + around.reach(), around.excludeId(),
-                    around.lng(), around.lng(), around.lat(), around.lat(), around.reach() * around.reach(),
-                    around.lng(), around.lng(), around.lat(), around.lat()));
+            params.add(box.get(0));
+            params.add(CaseRepository.utc(since));
+            params.addAll(box.subList(1, box.size()));
             return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
                             + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
                             + " AND c.open_category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ?"
                             + " AND c.lng BETWEEN ? AND ? AND c.id <> ? AND " + OPEN
-                            + " AND (c.lng - ?) * (c.lng - ?) + (c.lat - ?) * (c.lat - ?) <= ?"
-                            + " ORDER BY (c.lng - ?) * (c.lng - ?) + (c.lat - ?) * (c.lat - ?), c.created_at DESC"
-                            + " LIMIT " + NEARBY_LIMIT)
+                            + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                     .params(params).query((rs, n) -> nearby(rs)).list();
         }
-        // The nearest alone, and the scope checked here on the region paths the application keeps: joined in
-        // the query, the region was looked up once per case (a nested loop of the generic plan, three index
-        // pages each: docs/benchmarks.md round 6).
-        List<ScopedNearby> nearest = jdbc.sql("WITH " + NEAREST + " SELECT " + NEAREST_COLUMNS
-                        + " FROM nearest n WHERE n.d <= ?")
-                .params(nearestParams(around)).param(around.reach())
+        // The box alone, newest first, and the scope checked here on the region paths the application
+        // keeps: joined in the query, the region was looked up once per case in the box (a nested loop of
+        // the generic plan, three index pages each: 60 % of the search's pages near a crowded point,
+        // docs/benchmarks.md round 6). The box is a CTE of its own (materialized) so that it is read from
+        // its index: asked for the newest first in one query, the planner may instead walk the category's
+        // cases backwards by time and test each against the box (all the closed ones too).
+        List<ScopedNearby> newest = jdbc.sql("WITH " + BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
+                        + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
+                .params(box).param(CaseRepository.utc(since))
                 .query((rs, n) -> scopedNearby(rs, 0))
                 .list();
-        return inScope(nearest, around, since, scope);
+        return inScope(newest, box, since, scope);
     }
 
-    /** The parameters of {@link #NEAREST}, in its order. */
-    static List<Object> nearestParams(Around around) {
-        return List.of(around.lng(), around.lat(), around.categoryId(), around.excludeId());
+    /** The parameters of {@link #BOX}, in its order: category, the box's corners, the case left out (-1: none). */
+    static List<Object> box(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Long excludeId) {
+        return List.of(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
     }
 
     /**
-     * Of the nearest open cases within reach (at most {@link #NEARBY_LIMIT}, read with {@link #NEAREST}), those
-     * reported since {@code since} that the scope covers; when some were left out and more may be within reach,
-     * the cases within reach are read again with the time and the scope in the query (PostgreSQL).
+     * Of the newest open cases in the box (at most {@link #NEARBY_LIMIT}, read with {@link #BOX}), those the
+     * scope covers; when some were outside it and the box may hold older ones inside it, the box is read again
+     * with the scope in the query (PostgreSQL).
      */
-    List<Nearby> inScope(List<ScopedNearby> nearest, Around around, Instant since, CaseScope scope) {
-        List<Nearby> inScope = new ArrayList<>(nearest.size());
-        for (ScopedNearby c : nearest) {
-            if (!c.nearby().createdAt().isBefore(since)
-                    && scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
+    List<Nearby> inScope(List<ScopedNearby> newest, List<Object> box, Instant since, CaseScope scope) {
+        List<Nearby> inScope = new ArrayList<>(newest.size());
+        for (ScopedNearby c : newest) {
+            if (scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
                 inScope.add(c.nearby());
             }
         }
-        if (inScope.size() == nearest.size() || nearest.size() < NEARBY_LIMIT) {
+        if (inScope.size() == newest.size() || newest.size() < NEARBY_LIMIT) {
             return inScope;
         }
-        // some of the nearest were older or outside the scope, and others within reach may be neither: the time
-        // and the scope in the query, over the cases in the box around the point (a common table expression of its
-        // own, so that it is read first: asked with the box not first, the planner may start from the scope's
+        // some of the newest were outside the scope and older ones may be inside it: the scope in the query,
+        // over the few cases of the box (asked with the box not first, the planner may start from the scope's
         // regions and read every open case of each: 22 ms with 25 000 open cases in a town)
-        List<Object> params = new ArrayList<>(List.of(around.lng(), around.lat(), around.categoryId(),
-                around.lng() - around.reach(), around.lat() - around.reach(),
-                around.lng() + around.reach(), around.lat() + around.reach(),
-                around.excludeId(), CaseRepository.utc(since)));
+        List<Object> params = new ArrayList<>(box);
         String where = scope.where(params);
-        params.add(around.reach());
-        return jdbc.sql("WITH reach AS MATERIALIZED (SELECT " + CASE_COLUMNS + ", point(c.lng, c.lat) <-> point(?, ?) AS d"
-                        + " FROM case_file c WHERE c.category_id = ? AND " + LOCATED_OPEN
-                        + " AND point(c.lng, c.lat) <@ box(point(?, ?), point(?, ?)) AND c.id <> ? AND c.created_at >= ?)"
-                        + " SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
-                        + " FROM reach c JOIN region r ON r.id = c.region_id" + where
-                        + " AND c.d <= ? ORDER BY c.d LIMIT " + NEARBY_LIMIT)
+        params.add(CaseRepository.utc(since));
+        return jdbc.sql("WITH " + BOX + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id" + where
+                        + " AND c.created_at >= ? ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(params).query((rs, n) -> nearby(rs)).list();
     }
 
     private static final String OPEN = "c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED',"
             + " 'VERIFIED', 'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')";
 
-    /** V19_1's partial index's condition, as the queries state it: open, with a place. */
-    private static final String LOCATED_OPEN = "c.lat IS NOT NULL AND c.lng IS NOT NULL AND " + OPEN;
-
-    /** What a candidate shows and what its scope is checked on. */
-    private static final String CASE_COLUMNS = "c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at,"
-            + " c.description, c.region_id, c.department_id, c.reporter_user_id";
-
-    /** {@link #NEAREST}'s columns without the distance, as {@link #scopedNearby} reads them. */
-    static final String NEAREST_COLUMNS = "n.id, n.code, n.title, n.state, n.lat, n.lng, n.created_at,"
-            + " n.description, n.region_id, n.department_id, n.reporter_user_id";
-
     /**
-     * PostgreSQL: the {@link #NEARBY_LIMIT} open cases of a category nearest a point, with what the scope is
-     * checked on and their distance {@code d} on the plane of longitude and latitude: a common table expression,
-     * to follow {@code WITH}, named {@code nearest}; its parameters are {@link #nearestParams}. The caller keeps
-     * those with {@code d} within reach, and {@link #inScope} those in the time window. Ordered by the distance
-     * alone, so that the GiST index gives them in order (a second sort key made the planner read every open case
-     * of the category). The time window is not in the query: with {@code created_at >= ?} the planner guessed
-     * that a third of the cases pass, never found its generic plan cheaper than a plan for the values at hand,
-     * and so planned the intake's statement again at every execution (0.5 ms, more than it runs).
+     * The open cases of a category in a box, with what the scope is checked on (category, box, excluded id): a
+     * common table expression, to follow {@code WITH}; its parameters are {@link #box}.
      */
-    static final String NEAREST = "nearest AS MATERIALIZED (SELECT " + CASE_COLUMNS
-            + ", point(c.lng, c.lat) <-> point(?, ?) AS d FROM case_file c WHERE c.category_id = ? AND " + LOCATED_OPEN
-            + " AND c.id <> ? ORDER BY d LIMIT " + NEARBY_LIMIT + ")";
+    static final String BOX = "box AS MATERIALIZED (SELECT c.id, c.code, c.title, c.state, c.lat, c.lng,"
+            + " c.created_at, c.description, c.region_id, c.department_id, c.reporter_user_id FROM case_file c"
+            + " WHERE c.category_id = ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ? AND c.id <> ? AND " + OPEN + ")";
 
-    /** A nearby case with what its scope is checked on. */
+    /** A case of the box with what its scope is checked on. */
     record ScopedNearby(Nearby nearby, long regionId, Long departmentId, Long reporterId) {
     }
 
-    /** The columns of {@link #NEAREST_COLUMNS}, from column {@code offset + 1} on. */
+    /** The columns of {@link #BOX}, from column {@code offset + 1} on. */
     static ScopedNearby scopedNearby(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
         return new ScopedNearby(new Nearby(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
                 CaseState.valueOf(rs.getString(offset + 4)), rs.getDouble(offset + 5), rs.getDouble(offset + 6),

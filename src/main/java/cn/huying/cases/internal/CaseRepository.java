@@ -179,41 +179,40 @@ class CaseRepository {
      * @param earlierId the case this reporter already sent with this Idempotency-Key; null if none
      * @param number    the town's next number of the day, taken; null for a repeated key, or when the day's counter
      *                  row does not exist yet (the day's first case of the town: take it with {@link #takeNumberAlone})
-     * @param nearest   the open cases of the category nearest the point and within reach
-     *                  ({@link CaseQueries#NEAREST}), time window and scope not yet checked; empty without a point
+     * @param newest    the newest open cases of the category in the box, scope not yet checked; empty without a box
      */
-    record IntakeReads(Long earlierId, Integer number, List<CaseQueries.ScopedNearby> nearest) {
+    record IntakeReads(Long earlierId, Integer number, List<CaseQueries.ScopedNearby> newest) {
     }
 
     /**
      * On PostgreSQL, the intake's three reads in one statement and one round trip, committing on its own outside
      * any transaction as {@link #takeNumberAlone} does (the counter row is locked for this statement only, its
      * commit does not wait for the WAL): the case this reporter already sent with this key; the town's next number
-     * of the day unless there was one; and, with a point ({@link CaseQueries.Around}), the nearest open cases.
+     * of the day unless there was one; and, with a box ({@link CaseQueries#box}), the newest open cases in it.
      * Separately these were three round trips and three commits of their own (docs/cases.md).
      */
-    IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day,
-                            CaseQueries.Around around) {
+    IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day, List<Object> box,
+                            Instant since) {
         if (!postgres || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("intakeReads is for PostgreSQL, outside a transaction");
         }
         List<Object> params = new java.util.ArrayList<>(List.of(createdBy, idempotencyKey == null ? "" : idempotencyKey,
                 prefix, day));
-        if (around != null) {
-            params.addAll(CaseQueries.nearestParams(around));
-            params.add(around.reach());
+        if (box != null) {
+            params.addAll(box);
+            params.add(utc(since));
         }
         Long[] earlier = {null};
         Integer[] number = {null};
-        List<CaseQueries.ScopedNearby> nearest = new java.util.ArrayList<>();
-        jdbc.sql(around == null ? INTAKE_READS : INTAKE_READS_WITH_NEAREST).params(params).query(rs -> {
+        List<CaseQueries.ScopedNearby> newest = new java.util.ArrayList<>();
+        jdbc.sql(box == null ? INTAKE_READS : INTAKE_READS_WITH_BOX).params(params).query(rs -> {
             switch (rs.getString(1)) {
                 case "E" -> earlier[0] = rs.getLong(2);
                 case "N" -> number[0] = rs.getInt(2);
-                default -> nearest.add(CaseQueries.scopedNearby(rs, 1));
+                default -> newest.add(CaseQueries.scopedNearby(rs, 1));
             }
         });
-        return new IntakeReads(earlier[0], number[0], nearest);
+        return new IntakeReads(earlier[0], number[0], newest);
     }
 
     /** The idempotency lookup and the number of {@link #intakeReads}; the number is not taken for a repeated key. */
@@ -224,8 +223,9 @@ class CaseRepository {
             + " AND NOT EXISTS (SELECT 1 FROM earlier) AND (SELECT v FROM async) IS NOT NULL RETURNING last_value)";
     private static final String INTAKE_READS = INTAKE_READS_HEAD
             + " SELECT 'E', id FROM earlier UNION ALL SELECT 'N', last_value FROM num";
-    private static final String INTAKE_READS_WITH_NEAREST = INTAKE_READS_HEAD + ", " + CaseQueries.NEAREST
-            + " SELECT 'C' AS part, " + CaseQueries.NEAREST_COLUMNS + " FROM nearest n WHERE n.d <= ?"
+    private static final String INTAKE_READS_WITH_BOX = INTAKE_READS_HEAD + ", " + CaseQueries.BOX
+            + " (SELECT 'C' AS part, c.* FROM box c WHERE c.created_at >= ? ORDER BY c.created_at DESC LIMIT "
+            + CaseQueries.NEARBY_LIMIT + ")"
             + " UNION ALL SELECT 'E', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM earlier"
             + " UNION ALL SELECT 'N', last_value, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM num";
 

@@ -247,15 +247,15 @@ public class CaseService implements Cases {
         List<DuplicateCandidate> candidates;
         Integer number = null;
         if (oneStatement) {
-            CaseQueries.Around around = around(category.id(), report.lat(), report.lng(), null);
+            List<Object> box = boxAround(category.id(), report.lat(), report.lng(), null);
             Instant since = now.minus(duplicates.window());
             CaseRepository.IntakeReads read = cases.intakeReads(reporter.id(), blankToNull(report.idempotencyKey()),
-                    prefix, day, around);
+                    prefix, day, box, since);
             if (read.earlierId() != null) {
                 return Draft.replaying(replayOf(read.earlierId(), reporter));
             }
-            candidates = around == null ? List.of() : candidates(
-                    queries.inScope(read.nearest(), around, since, scopeOf(reporter)), report.lat(), report.lng(), description);
+            candidates = box == null ? List.of() : candidates(
+                    queries.inScope(read.newest(), box, since, scopeOf(reporter)), report.lat(), report.lng(), description);
             number = read.number();
         } else {
             // read what the intake needs before the town's daily number is taken
@@ -674,21 +674,18 @@ public class CaseService implements Cases {
 
     private List<DuplicateCandidate> candidatesFor(long categoryId, Double lat, Double lng, String description,
                                                    Long excludeId, CurrentUser viewer, Instant at) {
-        CaseQueries.Around around = around(categoryId, lat, lng, excludeId);
-        return around == null ? List.of()
-                : candidates(queries.nearby(around, at.minus(duplicates.window()), scopeOf(viewer)), lat, lng, description);
+        List<Object> box = boxAround(categoryId, lat, lng, excludeId);
+        return box == null ? List.of()
+                : candidates(queries.nearby(box, at.minus(duplicates.window()), scopeOf(viewer)), lat, lng, description);
     }
 
-    /**
-     * Where the duplicate search looks around a point ({@link CaseQueries.Around}); null without a point. Its
-     * reach is the search box's half-width in longitude, the larger one: a point within the duplicate distance
-     * is never farther from the centre on the plane of longitude and latitude.
-     */
-    private CaseQueries.Around around(long categoryId, Double lat, Double lng, Long excludeId) {
+    /** The parameters of the duplicate search's box around a point ({@link CaseQueries#box}); null without a point. */
+    private List<Object> boxAround(long categoryId, Double lat, Double lng, Long excludeId) {
         if (lat == null || lng == null) {
             return null;
         }
-        return new CaseQueries.Around(categoryId, lat, lng, duplicates.lngDelta(lat), excludeId == null ? -1L : excludeId);
+        return CaseQueries.box(categoryId, lat - duplicates.latDelta(), lat + duplicates.latDelta(),
+                lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), excludeId);
     }
 
     /** Of the open cases near a point, those near enough to be duplicates, nearest first, with their text likeness. */
