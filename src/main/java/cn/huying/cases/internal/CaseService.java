@@ -324,8 +324,9 @@ public class CaseService implements Cases {
             c.versionSaved();
         }
         c.drainEvents().forEach(events::publishEvent);
-        return new Submitted(view(c, reporter), candidates.subList(0, Math.min(candidates.size(),
-                duplicates.shownAtIntake())), candidates.size(), false);
+        // a copy, not a view of the whole list: the phone page keeps it in the session as a flash attribute
+        return new Submitted(view(c, reporter), List.copyOf(candidates.subList(0, Math.min(candidates.size(),
+                duplicates.shownAtIntake()))), candidates.size(), false);
     }
 
     private static Channel defaultChannel(CurrentUser reporter) {
