@@ -345,7 +345,8 @@ class CaseRepository {
         boolean done;
         if (postgres && history.size() == 1) {
             done = !jdbc.sql(UPDATE_CASE_WITH_HISTORY)
-                    .params(typedNulls(concat(params, historyValues(history.get(0))))).query(Long.class).list().isEmpty();
+                    .params(columnTypedNulls(concat(params, historyValues(history.get(0))), UPDATE_WITH_HISTORY_NULLS))
+                    .query(Long.class).list().isEmpty();
         } else {
             done = jdbc.sql(UPDATE_CASE).params(typedNulls(params)).update() == 1;
             if (done) {
@@ -399,6 +400,40 @@ class CaseRepository {
     }
 
     private static final SqlParameterValue UNTYPED_NULL = new SqlParameterValue(Types.NULL, null);
+
+    /**
+     * Nulls bound with their column's type, for {@link #UPDATE_CASE_WITH_HISTORY} on PostgreSQL. The driver prepares a
+     * statement on the server with the types of its first binding and prepares it again (a new name, planned again)
+     * when a later binding sends a value whose type differs from what it prepared: an untyped null there and a
+     * value at the next step (the department at dispatch, the reply at resolve, the close time at close) made it
+     * prepare the step statement again at nearly every step (pg_stat_statements: as many plans as calls, 0.13-0.17
+     * ms of planning each; the driver's trace showed the parameter types of each Parse; docs/benchmarks.md, part 1,
+     * round 11). Bound with the column's type, every step sends the same types.
+     */
+    private static Object[] columnTypedNulls(Object[] values, SqlParameterValue[] nulls) {
+        Object[] out = values.clone();
+        for (int k = 0; k < out.length; k++) {
+            if (out[k] == null) {
+                out[k] = nulls[k];
+            }
+        }
+        return out;
+    }
+
+    private static final SqlParameterValue TEXT = new SqlParameterValue(Types.VARCHAR, null);
+    private static final SqlParameterValue INT8 = new SqlParameterValue(Types.BIGINT, null);
+    private static final SqlParameterValue INT4 = new SqlParameterValue(Types.INTEGER, null);
+    private static final SqlParameterValue BOOL = new SqlParameterValue(Types.BOOLEAN, null);
+    /** A null timestamp with time zone: PostgreSQL's driver sends {@code Types.TIMESTAMP_WITH_TIMEZONE} nulls untyped. */
+    private static final SqlParameterValue TSTZ = new SqlParameterValue(Types.OTHER, "timestamptz", null);
+
+    /** The column types of {@link #UPDATE_CASE}'s parameters, then of the history entry's ({@link #historyValues}). */
+    private static final SqlParameterValue[] UPDATE_WITH_HISTORY_NULLS = {
+            TEXT, TEXT, TEXT, TEXT, INT8, INT8, INT8, INT4, INT4, TEXT, // state … satisfaction
+            TEXT, TSTZ, TSTZ, TSTZ, TSTZ, TSTZ, INT4, INT8, TSTZ, TSTZ, // reply … first_contacted_at
+            TSTZ, BOOL, INT4, TSTZ, TSTZ, INT4, TSTZ, TSTZ, TSTZ, TSTZ, // due_at … last_progress_at
+            INT8, INT8,                                                 // id, version
+            TEXT, TEXT, TEXT, TEXT, INT8, INT8, TEXT, TEXT, TEXT, TEXT, TSTZ}; // the history entry
 
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
