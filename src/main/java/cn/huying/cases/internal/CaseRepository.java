@@ -390,10 +390,15 @@ class CaseRepository {
      * knows from the statement (VALUES of an INSERT, SET of an UPDATE, the SELECT list of an INSERT … SELECT).
      */
     private static Object[] typedNulls(Object... values) {
+        return withNulls(values, k -> UNTYPED_NULL);
+    }
+
+    /** {@code values} with each null replaced by what {@code nullAt} gives for its position. */
+    private static Object[] withNulls(Object[] values, java.util.function.IntFunction<SqlParameterValue> nullAt) {
         Object[] out = values.clone();
         for (int k = 0; k < out.length; k++) {
             if (out[k] == null) {
-                out[k] = UNTYPED_NULL;
+                out[k] = nullAt.apply(k);
             }
         }
         return out;
@@ -411,13 +416,7 @@ class CaseRepository {
      * round 11). Bound with the column's type, every step sends the same types.
      */
     private static Object[] columnTypedNulls(Object[] values, SqlParameterValue[] nulls) {
-        Object[] out = values.clone();
-        for (int k = 0; k < out.length; k++) {
-            if (out[k] == null) {
-                out[k] = nulls[k];
-            }
-        }
-        return out;
+        return withNulls(values, k -> nulls[k]);
     }
 
     private static final SqlParameterValue TEXT = new SqlParameterValue(Types.VARCHAR, null);
