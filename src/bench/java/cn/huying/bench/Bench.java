@@ -61,8 +61,9 @@ public final class Bench {
                              --search-index=false: text search with SQL LIKE (the first run builds the index)
                              --only=a,b --skip=a,b --all-plans=true
                   intake     HTTP load on loopback: creations with tokens and Idempotency-Keys, then read-back; then the
-                             same on BareIntakeServer (only the writes) and the ratio huying/bare
-                             --db=h2|postgres --clients=32 --seconds=60 --warmup=30 --heap=512m --baseline=true
+                             same on BareIntakeServer (only the writes) and the ratio huying/bare; then the same writes
+                             through Spring MVC, Security and JdbcClient (SpringFloorServer) and huying/floor, floor/bare
+                             --db=h2|postgres --clients=32 --seconds=60 --warmup=30 --heap=512m --baseline=true --floor=true
                   deadlines  deadline computations per second and one sweep over open cases (issue 4)
                   smoke      all of the above at tiny sizes
                 PostgreSQL: HUYING_BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:5432/huying_bench (a dedicated database:

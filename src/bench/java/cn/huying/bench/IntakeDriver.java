@@ -100,6 +100,29 @@ final class IntakeDriver {
                         + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), huying.perSecond() / stick.perSecond(),
                 huying.perSecond(), stick.perSecond(), huying.p99(), stick.p99(), huying.machineCpuMs(),
                 stick.machineCpuMs());
+        if (!args.flag("floor", true)) {
+            return;
+        }
+        // the second stick: the bare stick's work through the platform's stack (Spring MVC, Security, transactions,
+        // JdbcClient, Actuator), so that the gap splits into what the stack costs and what the domain costs
+        port = freePort();
+        Process floorServer = startFloor(db, port, heap);
+        Result floor;
+        try {
+            waitUntilUp("http://127.0.0.1:" + port, floorServer);
+            floor = drive(db, db.kind() + " server=floor", "http://127.0.0.1:" + port, clients, seconds, warmupSeconds,
+                    points, floorServer.pid());
+        } finally {
+            stop(floorServer);
+        }
+        System.out.printf("intake db=%s huying/floor creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
+                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), huying.perSecond() / floor.perSecond(),
+                huying.perSecond(), floor.perSecond(), huying.p99(), floor.p99(), huying.machineCpuMs(),
+                floor.machineCpuMs());
+        System.out.printf("intake db=%s floor/bare creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
+                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), floor.perSecond() / stick.perSecond(),
+                floor.perSecond(), stick.perSecond(), floor.p99(), stick.p99(), floor.machineCpuMs(),
+                stick.machineCpuMs());
     }
 
     /** What {@link #drive} measured: the rate, the p99, the whole machine's CPU milliseconds per creation. */
@@ -122,6 +145,26 @@ final class IntakeDriver {
         System.out.printf("intake db=%s: the measuring stick (%s) started on port %d with -Xmx%s (log %s)%n", db.kind(),
                 BareIntakeServer.class.getSimpleName(), port, heap, BenchDb.ROOT.getParent().getParent().relativize(log));
         return start(new ProcessBuilder(cmd), log);
+    }
+
+    /**
+     * {@link huyingfloor.SpringFloorServer} as its own process, with the application's heap, configuration
+     * ({@code application.yml}, and the {@code postgres} profile on PostgreSQL) and database.
+     */
+    private static Process startFloor(BenchDb db, int port, String heap) throws IOException {
+        List<String> cmd = javaCommand(heap, huyingfloor.SpringFloorServer.class.getName());
+        Map<String, String> p = db.properties();
+        p.put("server.port", Integer.toString(port));
+        p.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (db.isPostgres()) {
+            pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+        }
+        Path log = BenchDb.ROOT.resolve("intake-floor-" + db.kind() + ".log");
+        System.out.printf("intake db=%s: the framework's floor (%s) started on port %d with -Xmx%s (log %s)%n",
+                db.kind(), huyingfloor.SpringFloorServer.class.getSimpleName(), port, heap,
+                BenchDb.ROOT.getParent().getParent().relativize(log));
+        return start(pb, log);
     }
 
     private static Process startApp(BenchDb db, int port, String heap) throws IOException {
@@ -287,7 +330,7 @@ final class IntakeDriver {
             // the application's CPU in the window by its threads: is the JIT still compiling, what do the
             // background threads take (a thread that ended inside the window is not counted)
             StringBuilder line = new StringBuilder();
-            for (String group : List.of("http", "jit", "gc", "search", "other")) {
+            for (String group : List.of("http", "http_kernel", "jit", "gc", "search", "other")) {
                 long ticks = threadsAfter.getOrDefault(group, 0L) - threadsBefore.getOrDefault(group, 0L);
                 line.append(' ').append(group).append('=').append(String.format("%.2f", ticks * tick / createdInWindow));
             }
@@ -439,6 +482,11 @@ final class IntakeDriver {
                             : name.startsWith("GC ") || name.startsWith("G1 ") ? "gc"
                             : name.startsWith("case-search") || name.startsWith("Lucene") ? "search" : "other";
                     out.merge(group, processTicks(stat), Long::sum);
+                    if (group.equals("http")) {
+                        // the request threads' time in the kernel (socket reads and writes, loopback TCP for both ends)
+                        out.merge("http_kernel", Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]),
+                                Long::sum);
+                    }
                 } catch (IOException | RuntimeException e) {
                     // the thread has gone
                 }
