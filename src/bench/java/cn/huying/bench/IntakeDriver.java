@@ -96,10 +96,7 @@ final class IntakeDriver {
         } finally {
             stop(bare);
         }
-        System.out.printf("intake db=%s huying/bare creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
-                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), huying.perSecond() / stick.perSecond(),
-                huying.perSecond(), stick.perSecond(), huying.p99(), stick.p99(), huying.machineCpuMs(),
-                stick.machineCpuMs());
+        printRatio(db, "huying/bare", huying, stick);
         if (!args.flag("floor", true)) {
             return;
         }
@@ -115,14 +112,15 @@ final class IntakeDriver {
         } finally {
             stop(floorServer);
         }
-        System.out.printf("intake db=%s huying/floor creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
-                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), huying.perSecond() / floor.perSecond(),
-                huying.perSecond(), floor.perSecond(), huying.p99(), floor.p99(), huying.machineCpuMs(),
-                floor.machineCpuMs());
-        System.out.printf("intake db=%s floor/bare creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
-                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), floor.perSecond() / stick.perSecond(),
-                floor.perSecond(), stick.perSecond(), floor.p99(), stick.p99(), floor.machineCpuMs(),
-                stick.machineCpuMs());
+        printRatio(db, "huying/floor", huying, floor);
+        printRatio(db, "floor/bare", floor, stick);
+    }
+
+    /** {@code a} against {@code b}: the ratio of the rates, then both rates, p99s and machine CPU ms per creation. */
+    private static void printRatio(BenchDb db, String name, Result a, Result b) {
+        System.out.printf("intake db=%s %s creations_per_s=%.2f (%.1f/%.1f) p99=%.1fms/%.1fms"
+                        + " machine_cpu_ms_per_creation=%.2f/%.2f%n", db.kind(), name, a.perSecond() / b.perSecond(),
+                a.perSecond(), b.perSecond(), a.p99(), b.p99(), a.machineCpuMs(), b.machineCpuMs());
     }
 
     /** What {@link #drive} measured: the rate, the p99, the whole machine's CPU milliseconds per creation. */
@@ -152,29 +150,23 @@ final class IntakeDriver {
      * ({@code application.yml}, and the {@code postgres} profile on PostgreSQL) and database.
      */
     private static Process startFloor(BenchDb db, int port, String heap) throws IOException {
-        List<String> cmd = javaCommand(heap, huyingfloor.SpringFloorServer.class.getName());
-        Map<String, String> p = db.properties();
-        p.put("server.port", Integer.toString(port));
-        p.forEach((k, v) -> cmd.add("--" + k + "=" + v));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (db.isPostgres()) {
-            pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
-        }
-        Path log = BenchDb.ROOT.resolve("intake-floor-" + db.kind() + ".log");
-        System.out.printf("intake db=%s: the framework's floor (%s) started on port %d with -Xmx%s (log %s)%n",
-                db.kind(), huyingfloor.SpringFloorServer.class.getSimpleName(), port, heap,
-                BenchDb.ROOT.getParent().getParent().relativize(log));
-        return start(pb, log);
+        return startSpringBoot(db, port, heap, huyingfloor.SpringFloorServer.class.getName(), List.of(), "floor",
+                "the framework's floor (" + huyingfloor.SpringFloorServer.class.getSimpleName() + ")");
     }
 
     private static Process startApp(BenchDb db, int port, String heap) throws IOException {
-        List<String> cmd = javaCommand(heap, "cn.huying.HuyingApplication");
         // extra options for the application's JVM, separated by '|' (Maven's exec splits on spaces), e.g.
         // -Dbench.app.jvm=-XX:FlightRecorderOptions=stackdepth=1024|-XX:StartFlightRecording=filename=app.jfr
         String extra = System.getProperty("bench.app.jvm", "").strip();
-        if (!extra.isEmpty()) {
-            cmd.addAll(1, List.of(extra.split("[|\\s]+")));
-        }
+        return startSpringBoot(db, port, heap, "cn.huying.HuyingApplication",
+                extra.isEmpty() ? List.of() : List.of(extra.split("[|\\s]+")), "app", "application");
+    }
+
+    /** A Spring Boot main class as its own process on the bench database, its output in intake-{@code log}-db.log. */
+    private static Process startSpringBoot(BenchDb db, int port, String heap, String mainClass, List<String> jvmOptions,
+                                           String log, String label) throws IOException {
+        List<String> cmd = javaCommand(heap, mainClass);
+        cmd.addAll(1, jvmOptions);
         Map<String, String> p = db.properties();
         p.put("server.port", Integer.toString(port));
         p.forEach((k, v) -> cmd.add("--" + k + "=" + v));
@@ -182,10 +174,10 @@ final class IntakeDriver {
         if (db.isPostgres()) {
             pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
         }
-        Path log = BenchDb.ROOT.resolve("intake-app-" + db.kind() + ".log");
-        System.out.printf("intake db=%s: application started on port %d with -Xmx%s (log %s)%n", db.kind(), port, heap,
-                BenchDb.ROOT.getParent().getParent().relativize(log));
-        return start(pb, log);
+        Path file = BenchDb.ROOT.resolve("intake-" + log + "-" + db.kind() + ".log");
+        System.out.printf("intake db=%s: %s started on port %d with -Xmx%s (log %s)%n", db.kind(), label, port, heap,
+                BenchDb.ROOT.getParent().getParent().relativize(file));
+        return start(pb, file);
     }
 
     /** {@code java} with this JVM's class path, a fixed heap and the application's encoding and time zone. */
@@ -484,8 +476,7 @@ final class IntakeDriver {
                     out.merge(group, processTicks(stat), Long::sum);
                     if (group.equals("http")) {
                         // the request threads' time in the kernel (socket reads and writes, loopback TCP for both ends)
-                        out.merge("http_kernel", Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]),
-                                Long::sum);
+                        out.merge("http_kernel", Long.parseLong(statFields(stat)[12]), Long::sum);
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread has gone
@@ -510,8 +501,13 @@ final class IntakeDriver {
 
     /** utime + stime of a process from its {@code /proc/<pid>/stat} line (fields 14 and 15). */
     private static long processTicks(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = statFields(stat);
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** The fields of a /proc stat line after the command's name: [11] utime, [12] stime (in ticks). */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** utime+stime of the process, busy and total ticks of the machine (from /proc); null where there is none. */
