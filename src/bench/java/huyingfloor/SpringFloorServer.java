@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -57,20 +58,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in the bench's own process) scans none of it, and it none of the platform. Not part of the application: built only
  * in the {@code bench} profile.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class) // tokens only: no generated user
 @EnableMethodSecurity
 public class SpringFloorServer {
 
     /** Spring Boot's command line ({@code --server.port=…}, {@code --spring.datasource.url=…}, …). */
     public static void main(String[] argv) {
-        SpringApplication app = new SpringApplication(SpringFloorServer.class);
-        app.setDefaultProperties(Map.of(
-                // the platform's schema is there already; its outstanding events have no listener here
-                "spring.flyway.enabled", "false",
-                "spring.modulith.events.republish-outstanding-events-on-restart", "false",
-                "spring.modulith.republish-outstanding-events-on-restart", "false",
-                "spring.main.banner-mode", "off"));
-        app.run(argv);
+        // as arguments, so that they win over application.yml (which republishes outstanding events on start): the
+        // platform's schema is there already, and its outstanding events have no listener here
+        List<String> args = new java.util.ArrayList<>(List.of("--spring.flyway.enabled=false",
+                "--spring.modulith.events.republish-outstanding-events-on-restart=false"));
+        args.addAll(List.of(argv));
+        SpringApplication.run(SpringFloorServer.class, args.toArray(String[]::new));
     }
 
     /** As the platform: no Spring Security observations (identity's SecurityConfig). */
