@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import cn.huying.bench.BareIntakeServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -159,15 +160,6 @@ public class SpringFloorServer {
     @RestController
     static class Intake {
 
-        private static final String INSERT_CASE = """
-                INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng,
-                    region_id, town_id, reporter_user_id, state, tier, tier_path, created_by, idempotency_key,
-                    created_at, updated_at, version)
-                VALUES (?, ?, ?, 'GRID_REPORT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, 'REPORTED', 'GRID', 'GRID', ?, ?, ?, ?, 0)""";
-        private static final String INSERT_HISTORY = """
-                INSERT INTO case_history (case_id, action, from_state, to_state, tier, actor_id, actor_name, actor_role,
-                                          note, at) VALUES (?, 'REPORT', NULL, 'REPORTED', 'GRID', ?, ?, NULL, ?, ?)""";
-
         /** category code → id, kind, name */
         private record Category(long id, String kind, String name) {
         }
@@ -225,11 +217,11 @@ public class SpringFloorServer {
             String code = prefix + "-" + number.incrementAndGet();
             Created created = transactions.execute(status -> {
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
-                jdbc.sql(INSERT_CASE).params(code, category.kind(), category.id(),
+                jdbc.sql(BareIntakeServer.INSERT_CASE).params(code, category.kind(), category.id(),
                         category.name() + "：" + description.substring(0, Math.min(30, description.length())), description,
                         body.lat(), body.lng(), regionId, townId, user.id(), user.id(), key, now, now).update(keys, "id");
                 long id = keys.getKey().longValue();
-                jdbc.sql(INSERT_HISTORY).params(id, user.id(), user.name(), description, now).update();
+                jdbc.sql(BareIntakeServer.INSERT_HISTORY).params(id, user.id(), user.name(), description, now).update();
                 return new Created(id, code);
             });
             return ResponseEntity.status(HttpStatus.CREATED).body(created);

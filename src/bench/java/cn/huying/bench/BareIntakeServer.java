@@ -70,16 +70,17 @@ public final class BareIntakeServer {
         tomcat.getServer().await();
     }
 
-    static final class Intake extends HttpServlet {
+    /** The stick's two writes; {@code huyingfloor.SpringFloorServer} sends the same, so that both sticks do the same work. */
+    public static final String INSERT_CASE = """
+            INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng,
+                region_id, town_id, reporter_user_id, state, tier, tier_path, created_by, idempotency_key,
+                created_at, updated_at, version)
+            VALUES (?, ?, ?, 'GRID_REPORT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, 'REPORTED', 'GRID', 'GRID', ?, ?, ?, ?, 0)""";
+    public static final String INSERT_HISTORY = """
+            INSERT INTO case_history (case_id, action, from_state, to_state, tier, actor_id, actor_name, actor_role,
+                                      note, at) VALUES (?, 'REPORT', NULL, 'REPORTED', 'GRID', ?, ?, NULL, ?, ?)""";
 
-        private static final String INSERT_CASE = """
-                INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng,
-                    region_id, town_id, reporter_user_id, state, tier, tier_path, created_by, idempotency_key,
-                    created_at, updated_at, version)
-                VALUES (?, ?, ?, 'GRID_REPORT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, 'REPORTED', 'GRID', 'GRID', ?, ?, ?, ?, 0)""";
-        private static final String INSERT_HISTORY = """
-                INSERT INTO case_history (case_id, action, from_state, to_state, tier, actor_id, actor_name, actor_role,
-                                          note, at) VALUES (?, 'REPORT', NULL, 'REPORTED', 'GRID', ?, ?, NULL, ?, ?)""";
+    static final class Intake extends HttpServlet {
 
         private final HikariDataSource ds;
         /** token → user id, display name */

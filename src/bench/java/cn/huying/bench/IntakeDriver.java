@@ -86,34 +86,35 @@ final class IntakeDriver {
         }
         // the measuring stick, in the same run and on the same database, after the application has stopped (its
         // cases in the table, where they would have been the application's duplicate candidates had it run first)
-        int port = freePort();
-        Process bare = startBare(db, port, heap);
-        Result stick;
-        try {
-            waitUntilUp("http://127.0.0.1:" + port, bare);
-            stick = drive(db, db.kind() + " server=bare", "http://127.0.0.1:" + port, clients, seconds, warmupSeconds,
-                    points, bare.pid());
-        } finally {
-            stop(bare);
-        }
+        Result stick = driveStick(db, "bare", IntakeDriver::startBare, heap, clients, seconds, warmupSeconds, points);
         printRatio(db, "huying/bare", huying, stick);
         if (!args.flag("floor", true)) {
             return;
         }
         // the second stick: the bare stick's work through the platform's stack (Spring MVC, Security, transactions,
         // JdbcClient, Actuator), so that the gap splits into what the stack costs and what the domain costs
-        port = freePort();
-        Process floorServer = startFloor(db, port, heap);
-        Result floor;
-        try {
-            waitUntilUp("http://127.0.0.1:" + port, floorServer);
-            floor = drive(db, db.kind() + " server=floor", "http://127.0.0.1:" + port, clients, seconds, warmupSeconds,
-                    points, floorServer.pid());
-        } finally {
-            stop(floorServer);
-        }
+        Result floor = driveStick(db, "floor", IntakeDriver::startFloor, heap, clients, seconds, warmupSeconds, points);
         printRatio(db, "huying/floor", huying, floor);
         printRatio(db, "floor/bare", floor, stick);
+    }
+
+    /** Starts a measuring stick on a free port, puts the same load on it as on the application, and stops it. */
+    private static Result driveStick(BenchDb db, String name, StickStarter starter, String heap, int clients, int seconds,
+                                     int warmupSeconds, Map<String, List<double[]>> points) throws Exception {
+        int port = freePort();
+        Process server = starter.start(db, port, heap);
+        try {
+            waitUntilUp("http://127.0.0.1:" + port, server);
+            return drive(db, db.kind() + " server=" + name, "http://127.0.0.1:" + port, clients, seconds, warmupSeconds,
+                    points, server.pid());
+        } finally {
+            stop(server);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StickStarter {
+        Process start(BenchDb db, int port, String heap) throws IOException;
     }
 
     /** {@code a} against {@code b}: the ratio of the rates, then both rates, p99s and machine CPU ms per creation. */
