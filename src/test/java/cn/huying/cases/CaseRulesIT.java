@@ -247,6 +247,35 @@ class CaseRulesIT extends CaseSupport {
     }
 
     @Test
+    void theNewestFiftyAreFoundOnBothSidesOfALatitudeBandOfTheDuplicateIndex() {
+        // 35.004° is a boundary of the latitude bands the duplicate search reads (floor(lat * 250), V19_0):
+        // reports 11 m north and 11 m south of it, both in 第2单元, taken in turns
+        double lng = pointIn("凤翔小镇社区第一网格第2单元")[1];
+        Map<String, Object> north = Map.of("category", "URBAN_ROAD_TRAVEL", "description", "路面塌陷，车辆绕行",
+                "lat", 35.0041, "lng", lng);
+        Map<String, Object> south = Map.of("category", "URBAN_ROAD_TRAVEL", "description", "路面塌陷，车辆绕行",
+                "lat", 35.0039, "lng", lng);
+        String worker = token("gumei");
+        List<Long> reported = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Http.Response r = http.post("/api/cases", i % 2 == 0 ? north : south).bearer(worker).send();
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            reported.add(r.json().path("id").asLong());
+        }
+        Http.Response r = http.post("/api/cases", south).bearer(token("dispatcher")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().path("candidateCount").asInt()).isEqualTo(50);
+        for (JsonNode shown : r.json().path("candidates")) {
+            assertThat(shown.path("distanceMeters").asLong()).as("a candidate at this spot or 22 m north").isLessThanOrEqualTo(23L);
+        }
+        assertThat(duplicatesOf(r.json().path("id").asLong(), "dispatcher"))
+                .as("the fifty newest, from both sides of the band's boundary")
+                .containsExactlyInAnyOrderElementsOf(reported.subList(10, 60));
+        assertThat(duplicatesOf(reported.get(59), "dispatcher")).as("seen from the north side too")
+                .contains(reported.get(58), r.json().path("id").asLong());
+    }
+
+    @Test
     void theListFiltersPaginatesAndCounts() {
         for (int i = 0; i < 3; i++) {
             report("gumei", "URBAN_STREET_VENDOR", "凤翔小镇社区第一网格第1单元", "占道经营第" + i + "处");

@@ -149,18 +149,18 @@ class CaseQueries {
 
     /**
      * Open cases of a category inside a box and after a time, within the scope, newest first (at most
-     * {@link #NEARBY_LIMIT}). PostgreSQL ranges over V18_0's partial index on open cases; H2, which has no
-     * partial indexes, over the index of its generated column {@code open_category_id} (the category while
-     * the case is open, else null; V16_0), so that neither reads the closed cases reported at the same spot
-     * over the years. {@code box} as {@link #box} gives it.
+     * {@link #NEARBY_LIMIT}). PostgreSQL reads V19_0's partial index on open cases by latitude band, newest
+     * first, and stops at the newest {@link #NEARBY_LIMIT} ({@link #newestInBox}); H2, which has no partial
+     * indexes, ranges over the index of its generated column {@code open_category_id} (the category while the
+     * case is open, else null; V16_0), so that neither reads the closed cases reported at the same spot over the
+     * years. {@link #box} gives the box.
      */
-    List<Nearby> nearby(List<Object> box, Instant since, CaseScope scope) {
+    List<Nearby> nearby(Box box, Instant since, CaseScope scope) {
         if (h2) {
             List<Object> params = new ArrayList<>();
             String where = scope.where(params, true);
-            params.add(box.get(0));
-            params.add(CaseRepository.utc(since));
-            params.addAll(box.subList(1, box.size()));
+            params.addAll(List.of(box.categoryId(), CaseRepository.utc(since), box.minLat(), box.maxLat(),
+                    box.minLng(), box.maxLng(), box.excludeId()));
             return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
                             + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
                             + " AND c.open_category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ?"
@@ -171,28 +171,60 @@ class CaseQueries {
         // The box alone, newest first, and the scope checked here on the region paths the application
         // keeps: joined in the query, the region was looked up once per case in the box (a nested loop of
         // the generic plan, three index pages each: 60 % of the search's pages near a crowded point,
-        // docs/benchmarks.md round 6). The box is a CTE of its own (materialized) so that it is read from
-        // its index: asked for the newest first in one query, the planner may instead walk the category's
-        // cases backwards by time and test each against the box (all the closed ones too).
-        List<ScopedNearby> newest = jdbc.sql("WITH " + BOX + " SELECT * FROM box c WHERE c.created_at >= ?"
-                        + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
-                .params(box).param(CaseRepository.utc(since))
+        // docs/benchmarks.md round 6).
+        List<ScopedNearby> newest = jdbc.sql("WITH " + newestInBox(box.bands()) + " SELECT * FROM box c")
+                .params(box.params(since))
                 .query((rs, n) -> scopedNearby(rs, 0))
                 .list();
         return inScope(newest, box, since, scope);
     }
 
-    /** The parameters of {@link #BOX}, in its order: category, the box's corners, the case left out (-1: none). */
-    static List<Object> box(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Long excludeId) {
-        return List.of(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
+    /**
+     * The box of a duplicate search: the open cases of a category between two latitudes and two longitudes, but
+     * the case {@code excludeId} (-1: none).
+     */
+    record Box(long categoryId, double minLat, double maxLat, double minLng, double maxLng, long excludeId) {
+
+        /** How many latitude bands of V19_0's index the box crosses (two at most at the default 200 m). */
+        int bands() {
+            return (int) (band(maxLat) - band(minLat)) + 1;
+        }
+
+        /**
+         * The parameters of {@link #newestInBox} and {@link #allInBox}, band by band from the south: category, band,
+         * the time cases count from, the longitudes, the latitudes, the case left out.
+         */
+        List<Object> params(Instant since) {
+            List<Object> params = new ArrayList<>(8 * bands());
+            for (double b = band(minLat); b <= band(maxLat); b++) {
+                params.addAll(List.of(categoryId, b, CaseRepository.utc(since), minLng, maxLng, minLat, maxLat,
+                        excludeId));
+            }
+            return params;
+        }
+    }
+
+    static Box box(long categoryId, double minLat, double maxLat, double minLng, double maxLng, Long excludeId) {
+        return new Box(categoryId, minLat, maxLat, minLng, maxLng, excludeId == null ? -1L : excludeId);
     }
 
     /**
-     * Of the newest open cases in the box (at most {@link #NEARBY_LIMIT}, read with {@link #BOX}), those the
-     * scope covers; when some were outside it and the box may hold older ones inside it, the box is read again
+     * Bands of latitude per degree in V19_0's index of open cases near a point, {@code floor(lat * 250)}: about
+     * 445 m each, more than the 400 m from south to north of the default box, so that a box crosses two at most.
+     */
+    static final int BANDS_PER_DEGREE = 250;
+
+    /** The latitude band of V19_0's index: the same double arithmetic as PostgreSQL's {@code floor(lat * 250)}. */
+    static double band(double lat) {
+        return Math.floor(lat * BANDS_PER_DEGREE);
+    }
+
+    /**
+     * Of the newest open cases in the box (at most {@link #NEARBY_LIMIT}, read with {@link #newestInBox}), those
+     * the scope covers; when some were outside it and the box may hold older ones inside it, the box is read again
      * with the scope in the query (PostgreSQL).
      */
-    List<Nearby> inScope(List<ScopedNearby> newest, List<Object> box, Instant since, CaseScope scope) {
+    List<Nearby> inScope(List<ScopedNearby> newest, Box box, Instant since, CaseScope scope) {
         List<Nearby> inScope = new ArrayList<>(newest.size());
         for (ScopedNearby c : newest) {
             if (scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
@@ -205,11 +237,10 @@ class CaseQueries {
         // some of the newest were outside the scope and older ones may be inside it: the scope in the query,
         // over the few cases of the box (asked with the box not first, the planner may start from the scope's
         // regions and read every open case of each: 22 ms with 25 000 open cases in a town)
-        List<Object> params = new ArrayList<>(box);
+        List<Object> params = box.params(since);
         String where = scope.where(params);
-        params.add(CaseRepository.utc(since));
-        return jdbc.sql("WITH " + BOX + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id" + where
-                        + " AND c.created_at >= ? ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
+        return jdbc.sql("WITH " + allInBox(box.bands()) + " SELECT c.* FROM box c JOIN region r ON r.id = c.region_id"
+                        + where + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                 .params(params).query((rs, n) -> nearby(rs)).list();
     }
 
@@ -217,18 +248,45 @@ class CaseQueries {
             + " 'VERIFIED', 'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')";
 
     /**
-     * The open cases of a category in a box, with what the scope is checked on (category, box, excluded id): a
-     * common table expression, to follow {@code WITH}; its parameters are {@link #box}.
+     * The open cases of one latitude band of the box since a time, with what the scope is checked on; its
+     * parameters are one band's of {@link Box#params}. The band, the time and the box are all conditions on V19_0's
+     * index, so only the cases inside the box are read from the table.
      */
-    static final String BOX = "box AS MATERIALIZED (SELECT c.id, c.code, c.title, c.state, c.lat, c.lng,"
-            + " c.created_at, c.description, c.region_id, c.department_id, c.reporter_user_id FROM case_file c"
-            + " WHERE c.category_id = ? AND c.lat BETWEEN ? AND ? AND c.lng BETWEEN ? AND ? AND c.id <> ? AND " + OPEN + ")";
+    private static final String BAND = "SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at,"
+            + " c.description, c.region_id, c.department_id, c.reporter_user_id FROM case_file c"
+            + " WHERE c.category_id = ? AND floor(c.lat * " + BANDS_PER_DEGREE + ") = ? AND c.created_at >= ?"
+            + " AND c.lng BETWEEN ? AND ? AND c.lat BETWEEN ? AND ? AND c.id <> ? AND " + OPEN;
+
+    private static final java.util.concurrent.ConcurrentMap<Integer, String> NEWEST_IN_BOX =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentMap<Integer, String> ALL_IN_BOX =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The newest {@link #NEARBY_LIMIT} open cases of the box (PostgreSQL): a common table expression {@code box},
+     * to follow {@code WITH}, over {@code bands} latitude bands ({@link Box#params}). Each band is read backwards
+     * in time from V19_0's index and the bands are merged, so a crowded spot costs the newest cases only: with the
+     * whole box read and sorted, 649 open cases of a category in the box near the driver's crowded points took 593
+     * table pages a search, where the merge takes 56 (docs/benchmarks.md, round 13).
+     */
+    static String newestInBox(int bands) {
+        return NEWEST_IN_BOX.computeIfAbsent(bands, n -> "box AS MATERIALIZED (SELECT * FROM ("
+                + String.join(" UNION ALL ", java.util.Collections.nCopies(n,
+                        "(" + BAND + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT + ")"))
+                + ") u ORDER BY u.created_at DESC LIMIT " + NEARBY_LIMIT + ")");
+    }
+
+    /** Every open case of the box (PostgreSQL), as {@link #newestInBox}, unsorted. */
+    static String allInBox(int bands) {
+        return ALL_IN_BOX.computeIfAbsent(bands, n -> "box AS MATERIALIZED ("
+                + String.join(" UNION ALL ", java.util.Collections.nCopies(n, BAND)) + ")");
+    }
 
     /** A case of the box with what its scope is checked on. */
     record ScopedNearby(Nearby nearby, long regionId, Long departmentId, Long reporterId) {
     }
 
-    /** The columns of {@link #BOX}, from column {@code offset + 1} on. */
+    /** The columns of {@link #newestInBox}, from column {@code offset + 1} on. */
     static ScopedNearby scopedNearby(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
         return new ScopedNearby(new Nearby(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
                 CaseState.valueOf(rs.getString(offset + 4)), rs.getDouble(offset + 5), rs.getDouble(offset + 6),

@@ -188,10 +188,10 @@ class CaseRepository {
      * On PostgreSQL, the intake's three reads in one statement and one round trip, committing on its own outside
      * any transaction as {@link #takeNumberAlone} does (the counter row is locked for this statement only, its
      * commit does not wait for the WAL): the case this reporter already sent with this key; the town's next number
-     * of the day unless there was one; and, with a box ({@link CaseQueries#box}), the newest open cases in it.
+     * of the day unless there was one; and, with a box ({@link CaseQueries#box}), the newest open cases in it ({@link CaseQueries#newestInBox}).
      * Separately these were three round trips and three commits of their own (docs/cases.md).
      */
-    IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day, List<Object> box,
+    IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day, CaseQueries.Box box,
                             Instant since) {
         if (!postgres || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("intakeReads is for PostgreSQL, outside a transaction");
@@ -199,13 +199,12 @@ class CaseRepository {
         List<Object> params = new java.util.ArrayList<>(List.of(createdBy, idempotencyKey == null ? "" : idempotencyKey,
                 prefix, day));
         if (box != null) {
-            params.addAll(box);
-            params.add(utc(since));
+            params.addAll(box.params(since));
         }
         Long[] earlier = {null};
         Integer[] number = {null};
         List<CaseQueries.ScopedNearby> newest = new java.util.ArrayList<>();
-        jdbc.sql(box == null ? INTAKE_READS : INTAKE_READS_WITH_BOX).params(params).query(rs -> {
+        jdbc.sql(box == null ? INTAKE_READS : intakeReadsWithBox(box.bands())).params(params).query(rs -> {
             switch (rs.getString(1)) {
                 case "E" -> earlier[0] = rs.getLong(2);
                 case "N" -> number[0] = rs.getInt(2);
@@ -223,11 +222,16 @@ class CaseRepository {
             + " AND NOT EXISTS (SELECT 1 FROM earlier) AND (SELECT v FROM async) IS NOT NULL RETURNING last_value)";
     private static final String INTAKE_READS = INTAKE_READS_HEAD
             + " SELECT 'E', id FROM earlier UNION ALL SELECT 'N', last_value FROM num";
-    private static final String INTAKE_READS_WITH_BOX = INTAKE_READS_HEAD + ", " + CaseQueries.BOX
-            + " (SELECT 'C' AS part, c.* FROM box c WHERE c.created_at >= ? ORDER BY c.created_at DESC LIMIT "
-            + CaseQueries.NEARBY_LIMIT + ")"
-            + " UNION ALL SELECT 'E', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM earlier"
-            + " UNION ALL SELECT 'N', last_value, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM num";
+    /** {@link #INTAKE_READS} and the newest open cases of a box of {@code bands} latitude bands. */
+    private static String intakeReadsWithBox(int bands) {
+        return INTAKE_READS_WITH_BOX.computeIfAbsent(bands, n -> INTAKE_READS_HEAD + ", " + CaseQueries.newestInBox(n)
+                + " SELECT 'C' AS part, c.* FROM box c"
+                + " UNION ALL SELECT 'E', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM earlier"
+                + " UNION ALL SELECT 'N', last_value, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM num");
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<Integer, String> INTAKE_READS_WITH_BOX =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private int number(String prefix, LocalDate day, boolean noWalFlush) {
         java.util.Optional<Integer> next = takeNumber(prefix, day, noWalFlush);

@@ -247,7 +247,7 @@ public class CaseService implements Cases {
         List<DuplicateCandidate> candidates;
         Integer number = null;
         if (oneStatement) {
-            List<Object> box = boxAround(category.id(), report.lat(), report.lng(), null);
+            CaseQueries.Box box = boxAround(category.id(), report.lat(), report.lng(), null);
             Instant since = now.minus(duplicates.window());
             CaseRepository.IntakeReads read = cases.intakeReads(reporter.id(), blankToNull(report.idempotencyKey()),
                     prefix, day, box, since);
@@ -675,13 +675,13 @@ public class CaseService implements Cases {
 
     private List<DuplicateCandidate> candidatesFor(long categoryId, Double lat, Double lng, String description,
                                                    Long excludeId, CurrentUser viewer, Instant at) {
-        List<Object> box = boxAround(categoryId, lat, lng, excludeId);
+        CaseQueries.Box box = boxAround(categoryId, lat, lng, excludeId);
         return box == null ? List.of()
                 : candidates(queries.nearby(box, at.minus(duplicates.window()), scopeOf(viewer)), lat, lng, description);
     }
 
-    /** The parameters of the duplicate search's box around a point ({@link CaseQueries#box}); null without a point. */
-    private List<Object> boxAround(long categoryId, Double lat, Double lng, Long excludeId) {
+    /** The duplicate search's box around a point ({@link CaseQueries#box}); null without a point. */
+    private CaseQueries.Box boxAround(long categoryId, Double lat, Double lng, Long excludeId) {
         if (lat == null || lng == null) {
             return null;
         }
