@@ -265,8 +265,11 @@ class CaseRulesIT extends CaseSupport {
         Http.Response r = http.post("/api/cases", south).bearer(token("dispatcher")).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.json().path("candidateCount").asInt()).isEqualTo(50);
+        // the answer carries the five nearest of the fifty: reports from this very spot, not those 22 m north
+        assertThat(r.json().path("candidates")).hasSize(5);
         for (JsonNode shown : r.json().path("candidates")) {
-            assertThat(shown.path("distanceMeters").asLong()).as("a candidate at this spot or 22 m north").isLessThanOrEqualTo(23L);
+            assertThat(shown.path("distanceMeters").asLong()).isZero();
+            assertThat(shown.path("textSimilarity").asDouble()).isEqualTo(1.0);
         }
         assertThat(duplicatesOf(r.json().path("id").asLong(), "dispatcher"))
                 .as("the fifty newest, from both sides of the band's boundary")

@@ -157,7 +157,7 @@ public class CaseService implements Cases {
     /** What an intake has read and checked before it is numbered; {@code replayed} for a repeated Idempotency-Key. */
     private record Draft(Submitted replayed, NewCase report, CurrentUser reporter, Category category, String title,
                          String description, RegionView region, RegionRef town, String prefix, LocalDate day,
-                         List<DuplicateCandidate> candidates, String reporterName, String reporterPhone,
+                         Candidates candidates, String reporterName, String reporterPhone,
                          Channel channel, Urgency urgency, List<AttachmentStore.Checked> files, Instant now,
                          Integer number) {
 
@@ -244,7 +244,7 @@ public class CaseService implements Cases {
         String prefix = town == null ? "HY" : regions.find(town.id()).map(RegionView::abbr)
                 .filter(a -> a != null && !a.isBlank()).orElse("HY");
         LocalDate day = LocalDate.ofInstant(now, ZONE);
-        List<DuplicateCandidate> candidates;
+        Candidates candidates;
         Integer number = null;
         if (oneStatement) {
             CaseQueries.Box box = boxAround(category.id(), report.lat(), report.lng(), null);
@@ -254,12 +254,13 @@ public class CaseService implements Cases {
             if (read.earlierId() != null) {
                 return Draft.replaying(replayOf(read.earlierId(), reporter));
             }
-            candidates = box == null ? List.of() : candidates(
-                    queries.inScope(read.newest(), box, since, scopeOf(reporter)), report.lat(), report.lng(), description);
+            candidates = box == null ? Candidates.NONE : candidates(queries.inScope(read.newest(), box, since,
+                    scopeOf(reporter)), report.lat(), report.lng(), description, duplicates.shownAtIntake());
             number = read.number();
         } else {
             // read what the intake needs before the town's daily number is taken
-            candidates = candidatesFor(category.id(), report.lat(), report.lng(), description, null, reporter, now);
+            candidates = candidatesFor(category.id(), report.lat(), report.lng(), description, null, reporter, now,
+                    duplicates.shownAtIntake());
         }
         return new Draft(null, report, reporter, category, title, description, region, town, prefix, day, candidates,
                 reporterName, reporterPhone, channel, urgency, files, now, number);
@@ -275,7 +276,7 @@ public class CaseService implements Cases {
         RegionRef town = d.town();
         String prefix = d.prefix();
         LocalDate day = d.day();
-        List<DuplicateCandidate> candidates = d.candidates();
+        Candidates candidates = d.candidates();
         String reporterName = d.reporterName();
         String reporterPhone = d.reporterPhone();
         Channel channel = d.channel();
@@ -324,9 +325,9 @@ public class CaseService implements Cases {
             c.versionSaved();
         }
         c.drainEvents().forEach(events::publishEvent);
-        // a copy, not a view of the whole list: the phone page keeps it in the session as a flash attribute
-        return new Submitted(view(c, reporter), List.copyOf(candidates.subList(0, Math.min(candidates.size(),
-                duplicates.shownAtIntake()))), candidates.size(), false);
+        // the nearest few in a list of their own, not a view of a longer one: the phone page keeps them in the
+        // session as a flash attribute
+        return new Submitted(view(c, reporter), candidates.nearest(), candidates.count(), false);
     }
 
     private static Channel defaultChannel(CurrentUser reporter) {
@@ -649,7 +650,7 @@ public class CaseService implements Cases {
     public List<DuplicateCandidate> duplicates(long id, CurrentUser viewer) {
         CaseFile c = loadInScope(id, viewer);
         return candidatesFor(c.intake().categoryId(), c.intake().lat(), c.intake().lng(), c.intake().description(),
-                c.id(), viewer, c.createdAt());
+                c.id(), viewer, c.createdAt(), Integer.MAX_VALUE).nearest();
     }
 
     @Override
@@ -673,11 +674,11 @@ public class CaseService implements Cases {
         return cases.find(id).map(c -> personalData.decrypt(c.intake().reporter().phoneEncrypted()));
     }
 
-    private List<DuplicateCandidate> candidatesFor(long categoryId, Double lat, Double lng, String description,
-                                                   Long excludeId, CurrentUser viewer, Instant at) {
+    private Candidates candidatesFor(long categoryId, Double lat, Double lng, String description, Long excludeId,
+                                     CurrentUser viewer, Instant at, int shown) {
         CaseQueries.Box box = boxAround(categoryId, lat, lng, excludeId);
-        return box == null ? List.of()
-                : candidates(queries.nearby(box, at.minus(duplicates.window()), scopeOf(viewer)), lat, lng, description);
+        return box == null ? Candidates.NONE : candidates(queries.nearby(box, at.minus(duplicates.window()),
+                scopeOf(viewer)), lat, lng, description, shown);
     }
 
     /** The duplicate search's box around a point ({@link CaseQueries#box}); null without a point. */
@@ -689,20 +690,42 @@ public class CaseService implements Cases {
                 lng - duplicates.lngDelta(lat), lng + duplicates.lngDelta(lat), excludeId);
     }
 
-    /** Of the open cases near a point, those near enough to be duplicates, nearest first, with their text likeness. */
-    private List<DuplicateCandidate> candidates(List<CaseQueries.Nearby> nearby, double lat, double lng,
-                                                String description) {
-        List<DuplicateCandidate> out = new ArrayList<>();
-        int[] mine = DuplicatePolicy.bigrams(description);
+    /** The duplicate candidates of a point: the {@code nearest} first ones and how many there are in all. */
+    private record Candidates(List<DuplicateCandidate> nearest, int count) {
+
+        static final Candidates NONE = new Candidates(List.of(), 0);
+    }
+
+    /**
+     * Of the open cases near a point, those near enough to be duplicates, nearest first: the first {@code shown}
+     * with their text likeness (the answer to a report carries five; the likeness is worked out for those only),
+     * and how many there are.
+     */
+    private Candidates candidates(List<CaseQueries.Nearby> nearby, double lat, double lng, String description,
+                                  int shown) {
+        List<CaseQueries.Nearby> near = new ArrayList<>(nearby.size());
+        List<Long> meters = new ArrayList<>(nearby.size());
         for (CaseQueries.Nearby n : nearby) {
-            double meters = DuplicatePolicy.distance(lat, lng, n.lat(), n.lng());
-            if (duplicates.near(meters)) {
-                out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(),
-                        Math.round(meters), n.createdAt(), DuplicatePolicy.textSimilarity(mine, n.description())));
+            double m = DuplicatePolicy.distance(lat, lng, n.lat(), n.lng());
+            if (duplicates.near(m)) {
+                near.add(n);
+                meters.add(Math.round(m));
             }
         }
-        out.sort(Comparator.comparingLong(DuplicateCandidate::distanceMeters));
-        return out;
+        // nearest first; of two as near, the newer first (the order the search gives)
+        Integer[] order = new Integer[near.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingLong(meters::get));
+        int[] mine = DuplicatePolicy.bigrams(description);
+        List<DuplicateCandidate> out = new ArrayList<>(Math.min(shown, order.length));
+        for (int k = 0; k < Math.min(shown, order.length); k++) {
+            CaseQueries.Nearby n = near.get(order[k]);
+            out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(),
+                    meters.get(order[k]), n.createdAt(), DuplicatePolicy.textSimilarity(mine, n.description())));
+        }
+        return new Candidates(out, near.size());
     }
 
     CaseView view(CaseFile c, CurrentUser viewer) {
