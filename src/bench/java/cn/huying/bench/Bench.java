@@ -62,7 +62,8 @@ public final class Bench {
                              --only=a,b --skip=a,b --all-plans=true
                   intake     HTTP load on loopback: creations with tokens and Idempotency-Keys, then read-back; then the
                              same on BareIntakeServer (only the writes) and the ratio huying/bare; then the same writes
-                             through Spring MVC, Security and JdbcClient (SpringFloorServer) and huying/floor, floor/bare
+                             through Spring MVC, Security and JdbcClient (SpringFloorServer) and huying/floor, floor/bare;
+                             each server's "tail" line: how many slow requests (over twice the median) ended together
                              --db=h2|postgres --clients=32 --seconds=60 --warmup=30 --heap=512m --baseline=true --floor=true
                   deadlines  deadline computations per second and one sweep over open cases (issue 4)
                   smoke      all of the above at tiny sizes

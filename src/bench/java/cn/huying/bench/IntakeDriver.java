@@ -305,6 +305,7 @@ final class IntakeDriver {
                 createdInWindow, createdInWindow / elapsed, ReadsBench.pct(all, 50), ReadsBench.pct(all, 95),
                 ReadsBench.pct(all, 99), all.length == 0 ? 0 : all[all.length - 1], errors.get(), replays.get(),
                 replayMismatches.get());
+        printTailBursts(tag, phase, ReadsBench.pct(all, 50));
 
         double machineCpuMs = Double.NaN;
         if (cpuBefore != null && cpuAfter != null && createdInWindow > 0) {
@@ -373,7 +374,12 @@ final class IntakeDriver {
         return new Result(createdInWindow / elapsed, ReadsBench.pct(all, 99), machineCpuMs);
     }
 
-    record Phase(ConcurrentLinkedQueue<Created> acknowledged, ConcurrentLinkedQueue<double[]> latencies, AtomicLong errors,
+    /**
+     * What a phase of {@link #create} gave. {@code ends}: per client, each timed request's end (µs since the phase
+     * began) and its time (µs), in pairs.
+     */
+    record Phase(ConcurrentLinkedQueue<Created> acknowledged, ConcurrentLinkedQueue<double[]> latencies,
+                 ConcurrentLinkedQueue<long[]> ends, AtomicLong errors,
                  AtomicLong replays, AtomicLong replayMismatches) {
     }
 
@@ -381,6 +387,7 @@ final class IntakeDriver {
                                 String[] categories, List<Http1> https, List<String> tokens) throws InterruptedException {
         ConcurrentLinkedQueue<Created> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<double[]> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> ends = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong replays = new AtomicLong();
         AtomicLong replayMismatches = new AtomicLong();
@@ -396,6 +403,7 @@ final class IntakeDriver {
                 List<double[]> places = points.get(user);
                 SplittableRandom random = new SplittableRandom(client);
                 List<Double> mine = new ArrayList<>();
+                List<Long> myEnds = new ArrayList<>();
                 long n = 0;
                 while (System.nanoTime() < end) {
                     String key = UUID.randomUUID().toString();
@@ -422,6 +430,8 @@ final class IntakeDriver {
                             break;
                         }
                         mine.add((t1 - t0) / 1e6);
+                        myEnds.add((t1 - start) / 1000);
+                        myEnds.add((t1 - t0) / 1000);
                         Matcher m = ID.matcher(r.body());
                         if (r.status() != 201 || !m.find()) {
                             errors.incrementAndGet();
@@ -446,6 +456,7 @@ final class IntakeDriver {
                     }
                 }
                 latencies.add(mine.stream().mapToDouble(Double::doubleValue).toArray());
+                ends.add(myEnds.stream().mapToLong(Long::longValue).toArray());
             }, "client-" + c);
             threads.add(t);
             t.start();
@@ -453,7 +464,39 @@ final class IntakeDriver {
         for (Thread t : threads) {
             t.join();
         }
-        return new Phase(acknowledged, latencies, errors, replays, replayMismatches);
+        return new Phase(acknowledged, latencies, ends, errors, replays, replayMismatches);
+    }
+
+    /**
+     * Whether the slow requests (over twice the median) came alone or together: how many ended within 50 ms of
+     * another slow one in a run of five or more. Runs mean the whole machine stood still for a moment (every
+     * request in flight waited), whatever the server; lone ones mean a slow request of its own.
+     */
+    private static void printTailBursts(String tag, Phase phase, double p50) {
+        List<Long> slowEnds = new ArrayList<>();
+        for (long[] endAndMicros : phase.ends()) {
+            for (int i = 0; i + 1 < endAndMicros.length; i += 2) {
+                if (endAndMicros[i + 1] > 2000 * p50) {
+                    slowEnds.add(endAndMicros[i]);
+                }
+            }
+        }
+        java.util.Collections.sort(slowEnds);
+        int inRuns = 0;
+        int runs = 0;
+        for (int i = 0; i < slowEnds.size(); ) {
+            int j = i + 1;
+            while (j < slowEnds.size() && slowEnds.get(j) - slowEnds.get(j - 1) < 50_000) {
+                j++;
+            }
+            if (j - i >= 5) {
+                inRuns += j - i;
+                runs++;
+            }
+            i = j;
+        }
+        System.out.printf("intake db=%s tail over_2x_p50=%d in_runs_of_5=%.0f%% runs=%d%n", tag, slowEnds.size(),
+                slowEnds.isEmpty() ? 0.0 : 100.0 * inRuns / slowEnds.size(), runs);
     }
 
     /**
