@@ -266,8 +266,8 @@ class CaseQueries {
      * The newest {@link #NEARBY_LIMIT} open cases of the box (PostgreSQL): a common table expression {@code box},
      * to follow {@code WITH}, over {@code bands} latitude bands ({@link Box#params}). Each band is read backwards
      * in time from V19_0's index and the bands are merged, so a crowded spot costs the newest cases only: with the
-     * whole box read and sorted, 649 open cases of a category in the box near the driver's crowded points took 593
-     * table pages a search, where the merge takes 56 (docs/benchmarks.md, round 13).
+     * whole box read and sorted, 649 open cases of a category in the box near the driver's crowded points took
+     * 593 buffers (579 table pages) a search, where the merge takes 56 (docs/benchmarks.md, round 13).
      */
     static String newestInBox(int bands) {
         return NEWEST_IN_BOX.computeIfAbsent(bands, n -> "box AS MATERIALIZED (SELECT * FROM ("
