@@ -188,7 +188,8 @@ class CaseRepository {
      * On PostgreSQL, the intake's three reads in one statement and one round trip, committing on its own outside
      * any transaction as {@link #takeNumberAlone} does (the counter row is locked for this statement only, its
      * commit does not wait for the WAL): the case this reporter already sent with this key; the town's next number
-     * of the day unless there was one; and, with a box ({@link CaseQueries#box}), the newest open cases in it ({@link CaseQueries#newestInBox}).
+     * of the day unless there was one; and, with a box ({@link CaseQueries#box}), the newest open cases in it
+     * ({@link CaseQueries#newestInBox}).
      * Separately these were three round trips and three commits of their own (docs/cases.md).
      */
     IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day, CaseQueries.Box box,

@@ -703,27 +703,23 @@ public class CaseService implements Cases {
      */
     private Candidates candidates(List<CaseQueries.Nearby> nearby, double lat, double lng, String description,
                                   int shown) {
-        List<CaseQueries.Nearby> near = new ArrayList<>(nearby.size());
-        List<Long> meters = new ArrayList<>(nearby.size());
+        record Near(CaseQueries.Nearby n, long meters) {
+        }
+        List<Near> near = new ArrayList<>(nearby.size());
         for (CaseQueries.Nearby n : nearby) {
             double m = DuplicatePolicy.distance(lat, lng, n.lat(), n.lng());
             if (duplicates.near(m)) {
-                near.add(n);
-                meters.add(Math.round(m));
+                near.add(new Near(n, Math.round(m)));
             }
         }
-        // nearest first; of two as near, the newer first (the order the search gives)
-        Integer[] order = new Integer[near.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingLong(meters::get));
+        // nearest first; of two as near, the newer first (the order the search gives: the sort is stable)
+        near.sort(Comparator.comparingLong(Near::meters));
         int[] mine = DuplicatePolicy.bigrams(description);
-        List<DuplicateCandidate> out = new ArrayList<>(Math.min(shown, order.length));
-        for (int k = 0; k < Math.min(shown, order.length); k++) {
-            CaseQueries.Nearby n = near.get(order[k]);
-            out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(),
-                    meters.get(order[k]), n.createdAt(), DuplicatePolicy.textSimilarity(mine, n.description())));
+        List<DuplicateCandidate> out = new ArrayList<>(Math.min(shown, near.size()));
+        for (Near x : near.subList(0, Math.min(shown, near.size()))) {
+            CaseQueries.Nearby n = x.n();
+            out.add(new DuplicateCandidate(n.id(), n.code(), n.title(), n.state(), n.state().label(), x.meters(),
+                    n.createdAt(), DuplicatePolicy.textSimilarity(mine, n.description())));
         }
         return new Candidates(out, near.size());
     }
