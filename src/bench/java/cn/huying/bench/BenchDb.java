@@ -35,7 +35,7 @@ record BenchDb(String kind, String name, String url, String user, String passwor
     static BenchDb h2(String name) {
         Path dir = ROOT.resolve("h2-" + name);
         String url = "jdbc:h2:file:" + dir.resolve("db/huying")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;AUTO_SERVER=FALSE";
         return new BenchDb("h2", name, url, "huying", "", dir);
     }
 
