@@ -159,8 +159,7 @@ class CaseQueries {
     List<Nearby> nearby(Box box, Instant since, CaseScope scope) {
         if (h2) {
             List<ScopedNearby> newest = jdbc.sql(H2_NEWEST_IN_BOX)
-                    .params(box.categoryId(), CaseRepository.utc(since), box.minLat(), box.maxLat(), box.minLng(),
-                            box.maxLng(), box.excludeId())
+                    .params(box.h2Params(since))
                     .query((rs, n) -> scopedNearby(rs, 0))
                     .list();
             return inScope(newest, box, since, scope);
@@ -198,6 +197,14 @@ class CaseQueries {
                         excludeId));
             }
             return params;
+        }
+
+        /**
+         * The parameters of {@link CaseQueries#h2InBox} (H2): category, the time cases count from, the latitudes, the
+         * longitudes, the case left out.
+         */
+        List<Object> h2Params(Instant since) {
+            return List.of(categoryId, CaseRepository.utc(since), minLat, maxLat, minLng, maxLng, excludeId);
         }
     }
 
@@ -237,12 +244,9 @@ class CaseQueries {
         if (h2) {
             List<Object> params = new ArrayList<>();
             String where = scope.where(params, true);
-            params.addAll(List.of(box.categoryId(), CaseRepository.utc(since), box.minLat(), box.maxLat(),
-                    box.minLng(), box.maxLng(), box.excludeId()));
+            params.addAll(box.h2Params(since));
             return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at, c.description"
-                            + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
-                            + " AND c.open_category_id = ? AND c.created_at >= ? AND c.lat BETWEEN ? AND ?"
-                            + " AND c.lng BETWEEN ? AND ? AND c.id <> ?"
+                            + " FROM case_file c JOIN region r ON r.id = c.region_id" + where + " AND " + h2InBox("c")
                             + " ORDER BY c.created_at DESC LIMIT " + NEARBY_LIMIT)
                     .params(params).query((rs, n) -> nearby(rs)).list();
         }
@@ -260,15 +264,23 @@ class CaseQueries {
      * query finds the box's open cases of the category and the newest of them in V20_0's index
      * {@code (open_category_id, lat, lng, created_at)} alone, and only those are read from the table. Near a crowded
      * spot (1 448 open cases of one category in the box, the intake benchmark's data) this took 0.8 ms where
-     * reading every case of the box took 6.7 ms (docs/benchmarks.md, part 3, round 15). Parameters: category, the
-     * time cases count from, the latitudes, the longitudes, the case left out.
+     * reading every case of the box took 6.7 ms (docs/benchmarks.md, part 3, round 15). Parameters:
+     * {@link Box#h2Params}.
      */
     private static final String H2_NEWEST_IN_BOX = "SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at,"
             + " c.description, c.region_id, c.department_id, c.reporter_user_id"
-            + " FROM (SELECT n.id FROM case_file n WHERE n.open_category_id = ? AND n.created_at >= ?"
-            + " AND n.lat BETWEEN ? AND ? AND n.lng BETWEEN ? AND ? AND n.id <> ?"
+            + " FROM (SELECT n.id FROM case_file n WHERE " + h2InBox("n")
             + " ORDER BY n.created_at DESC LIMIT " + NEARBY_LIMIT + ") b"
             + " JOIN case_file c ON c.id = b.id ORDER BY c.created_at DESC";
+
+    /**
+     * The open cases of the box on H2, as conditions on the case table aliased {@code alias} (all of them on V20_0's
+     * index); its parameters are {@link Box#h2Params}.
+     */
+    private static String h2InBox(String alias) {
+        return alias + ".open_category_id = ? AND " + alias + ".created_at >= ? AND " + alias + ".lat BETWEEN ? AND ?"
+                + " AND " + alias + ".lng BETWEEN ? AND ? AND " + alias + ".id <> ?";
+    }
 
     private static final String OPEN = "c.state IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'RESOLVED',"
             + " 'VERIFIED', 'RETURNED', 'REOPENED', 'ESCALATED', 'PARKED')";
