@@ -113,7 +113,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html",
-                                "/portal/**").permitAll()
+                                "/portal/**", "/public/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f
                         .loginPage("/login")
