@@ -61,7 +61,8 @@ class ResidentImport implements cn.huying.residents.ResidentImports {
     private final Clock clock;
 
     ResidentImport(ImportJobs jobs, ResidentRepository repo, Regions regions, CurrentUsers users, PersonalData pii,
-                   IdLookup lookup, PersonTags tags, MessageSource messages, TaskExecutor executor,
+                   IdLookup lookup, PersonTags tags, MessageSource messages,
+                   @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                    TransactionTemplate tx, Clock clock) {
         this.jobs = jobs;
         this.repo = repo;

@@ -209,7 +209,7 @@ class ResidentRepository {
 
     private static String personWhere(PersonQuery q, String idHash, RegionScope scope, LocalDate today,
                                       List<Object> params) {
-        StringBuilder w = new StringBuilder(" WHERE p.erased = FALSE AND").append(PERSON_IN_SCOPE);
+        StringBuilder w = new StringBuilder(" WHERE p.erased = FALSE AND ").append(PERSON_IN_SCOPE);
         params.add(scope.likePattern());
         if (idHash != null) {
             w.append(" AND p.id_card_hash = ?");
@@ -245,7 +245,7 @@ class ResidentRepository {
     }
 
     Optional<PersonRow> person(long id, RegionScope scope) {
-        return jdbc.sql(PERSON_SELECT + " WHERE p.id = ? AND p.erased = FALSE AND" + PERSON_IN_SCOPE)
+        return jdbc.sql(PERSON_SELECT + " WHERE p.id = ? AND p.erased = FALSE AND " + PERSON_IN_SCOPE)
                 .params(id, scope.likePattern()).query(this::person).optional();
     }
 
