@@ -57,8 +57,10 @@ class ResidentController {
     private final Residents residents;
     private final ResidentImports imports;
     private final CurrentUsers users;
+    private final cn.huying.cases.Cases cases;
 
-    ResidentController(Residents residents, ResidentImports imports, CurrentUsers users) {
+    ResidentController(Residents residents, ResidentImports imports, CurrentUsers users, cn.huying.cases.Cases cases) {
+        this.cases = cases;
         this.residents = residents;
         this.imports = imports;
         this.users = users;
@@ -130,10 +132,24 @@ class ResidentController {
         return residents.houseHistory(id, users.require());
     }
 
+    /** A case the house is named in, as the viewer may see it through the cases API. */
+    record HouseCase(long id, String code, String title, String state, String stateLabel) {
+    }
+
     @GetMapping("/houses/{id}/cases")
     @PreAuthorize("hasAuthority('" + ResidentPermissions.VIEW + "')")
-    List<Long> houseCases(@PathVariable long id) {
-        return residents.casesOfHouse(id, users.require());
+    List<HouseCase> houseCases(@PathVariable long id) {
+        var user = users.require();
+        List<HouseCase> out = new ArrayList<>();
+        for (long caseId : residents.casesOfHouse(id, user)) {
+            try {
+                var c = cases.get(caseId, user);
+                out.add(new HouseCase(c.id(), c.code(), c.title(), c.state().name(), c.stateLabel()));
+            } catch (DomainException e) {
+                // a case outside the viewer's case scope is not listed
+            }
+        }
+        return out;
     }
 
     @GetMapping("/persons")
