@@ -417,7 +417,7 @@ class CaseRepository {
      * when a later binding sends a value whose type differs from what it prepared: an untyped null there and a
      * value at the next step (the department at dispatch, the reply at resolve, the close time at close) made it
      * prepare the step statement again at nearly every step (pg_stat_statements: as many plans as calls, 0.13-0.17
-     * ms of planning each; the driver's trace showed the parameter types of each Parse; docs/benchmarks.md, part 1,
+     * ms of planning each; the driver's trace showed the parameter types of each Parse; docs/benchmarks-archive.md, part 1,
      * round 11). Bound with the column's type, every step sends the same types.
      */
     private static Object[] columnTypedNulls(Object[] values, SqlParameterValue[] nulls) {
