@@ -69,4 +69,33 @@ class LoopDefectsIT extends CaseSupport {
         String changeset = http.get("/open311/v2/discovery.json").send().json().path("changeset").asString();
         assertThat(OffsetDateTime.parse(changeset)).isEqualTo(OffsetDateTime.parse("2026-11-27T00:00:00+08:00"));
     }
+
+    @Test
+    void theIntakeQueueShowsTheLeaderNoButtonTheServerWouldRefuse() {
+        long id = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第2单元", "楼道暖气片不热 " + System.nanoTime());
+        String leaderPage = Pages.signIn(http.base(), "leader", DEMO_PASSWORD).get("/work/TO_REGISTER").body();
+        assertThat(leaderPage).contains("MS-").doesNotContain("id=\"register-" + id + "\"")
+                .doesNotContain("/cases/" + id + "/act/reject");
+        String dispatcherPage = Pages.signIn(http.base(), "dispatcher", DEMO_PASSWORD).get("/work/TO_REGISTER").body();
+        assertThat(dispatcherPage).contains("id=\"register-" + id + "\"").contains("/cases/" + id + "/act/reject");
+        // and what the leader was shown before, the server refuses
+        assertThat(tryAct("leader", id, "register", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMergedCaseGetsTheLeadsAnswerWhenTheLeadCloses() {
+        String tag = "井盖缺失 " + System.nanoTime();
+        long lead = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第2单元", tag);
+        long dup = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第2单元", tag + " 重复上报");
+        act("dispatcher", lead, "register", Map.of());
+        act("dispatcher", dup, "merge", Map.of("leadCaseId", lead));
+        act("dispatcher", lead, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
+        act("handler", lead, "accept", Map.of());
+        act("handler", lead, "resolve", Map.of("note", "已补装井盖并设置警示"));
+        act("dispatcher", lead, "verify", Map.of());
+        act("dispatcher", lead, "close", Map.of());
+        assertThat(get("dispatcher", lead).path("reply").asString()).isEqualTo("已补装井盖并设置警示");
+        assertThat(get("gumei", dup).path("reply").asString()).as("every reporter gets the answer")
+                .isEqualTo("已补装井盖并设置警示");
+    }
 }

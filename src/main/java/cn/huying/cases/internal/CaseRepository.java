@@ -139,6 +139,15 @@ class CaseRepository {
         written.forget(leadId);
     }
 
+    /**
+     * The lead's answer given to the cases merged into it (重复件 share the lead's outcome). A system step on a
+     * finished case: the version stays, so nobody's next action is refused as if a colleague had acted.
+     */
+    int shareReplyWithMerged(long leadId, String reply, Instant now) {
+        return jdbc.sql("UPDATE case_file SET reply = ?, updated_at = ? WHERE lead_case_id = ? AND state = 'MERGED'")
+                .params(reply, utc(now), leadId).update();
+    }
+
     List<CaseFile> findMergedInto(long leadId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE lead_case_id = ? ORDER BY id").param(leadId)
                 .query(CaseRepository::map).list();
