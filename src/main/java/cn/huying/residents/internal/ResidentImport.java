@@ -39,8 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ResidentImport implements cn.huying.residents.ResidentImports {
 
-    static final List<String> HEADER = List.of("楼栋地址", "单元", "房号", "网格编码", "房屋用途", "姓名", "公民身份号码",
-            "联系电话", "人员类别", "与户主关系", "迁入日期", "居住登记有效期", "关爱标签");
+    static final List<String> HEADER = COLUMNS;
     static final int MAX_ROWS = 5000;
     static final long MAX_BYTES = 5L * 1024 * 1024;
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-]{5,20}");
