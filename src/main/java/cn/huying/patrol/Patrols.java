@@ -60,7 +60,13 @@ public interface Patrols {
                     String regionName, List<String> members, long casesHandled) {
     }
 
+    /** A case category a finding may be reported under from the phone. */
+    record FindingCategory(String code, String label) {
+    }
+
     List<Shift> shifts();
+
+    List<FindingCategory> findingCategories();
 
     Recorded<PatrolView> record(NewPatrol patrol, CurrentUser worker);
 

@@ -78,6 +78,11 @@ public interface Residents {
     record Change(String actor, Instant at, String what) {
     }
 
+    /** Per grid: houses by use 房屋用途, people living there now, and people per care tag. */
+    record GridCount(long regionId, String regionName, long houses, java.util.Map<String, Long> byUse, long residents,
+                     java.util.Map<String, Long> byTag) {
+    }
+
     /** Filters of the house list; every one optional. {@code q} matches the address. */
     record HouseQuery(String q, HouseUse use, Long regionId, PageRequest page) {
     }
@@ -132,6 +137,9 @@ public interface Residents {
     List<PersonSummary> careList(Set<String> tags, CurrentUser viewer);
 
     List<CareTag> careTags();
+
+    /** Occupancy and care-tag counts per grid of the viewer's scope. */
+    List<GridCount> gridCounts(CurrentUser viewer);
 
     /** Names the house (and people) a case concerns, kept in the registry keyed by the case's id. */
     void linkCase(long caseId, long houseId, List<Long> personIds, CurrentUser actor);

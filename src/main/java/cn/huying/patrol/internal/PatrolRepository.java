@@ -50,6 +50,14 @@ class PatrolRepository {
         return out;
     }
 
+    Map<String, String> findingCategories() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT category_code, label FROM patrol_finding_category ORDER BY sort_order").query(rs -> {
+            out.put(rs.getString(1), rs.getString(2));
+        });
+        return out;
+    }
+
     Optional<Long> patrolByKey(long workerId, String key) {
         return jdbc.sql("SELECT id FROM patrol WHERE worker_id = ? AND idempotency_key = ?").params(workerId, key)
                 .query(Long.class).optional();

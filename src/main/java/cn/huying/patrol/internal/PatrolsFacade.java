@@ -33,6 +33,12 @@ class PatrolsFacade implements Patrols {
     }
 
     @Override
+    public List<FindingCategory> findingCategories() {
+        return repo.findingCategories().entrySet().stream().map(e -> new FindingCategory(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    @Override
     public Recorded<PatrolView> record(NewPatrol patrol, CurrentUser worker) {
         return patrols.record(patrol, worker);
     }

@@ -40,8 +40,10 @@ class HouseRegistry {
     private final Regions regions;
     private final CurrentUsers users;
     private final Clock clock;
+    private final GridCountQueries counts;
 
-    HouseRegistry(ResidentRepository repo, Regions regions, CurrentUsers users, Clock clock) {
+    HouseRegistry(ResidentRepository repo, Regions regions, CurrentUsers users, Clock clock, GridCountQueries counts) {
+        this.counts = counts;
         this.repo = repo;
         this.regions = regions;
         this.users = users;
@@ -204,6 +206,25 @@ class HouseRegistry {
         RegionScope scope = scope(viewer);
         return summaries(repo.housesOfCase(caseId).stream().map(id -> repo.house(id, scope)).flatMap(Optional::stream)
                 .toList());
+    }
+
+    @Transactional(readOnly = true)
+    List<cn.huying.residents.Residents.GridCount> gridCounts(CurrentUser viewer) {
+        Map<Long, long[]> totals = new java.util.TreeMap<>();
+        Map<Long, Map<String, Long>> uses = new HashMap<>();
+        Map<Long, Map<String, Long>> tagCounts = new HashMap<>();
+        RegionScope scope = scope(viewer);
+        counts.countsByUse(scope).forEach(r -> {
+            long region = (Long) r[0];
+            totals.computeIfAbsent(region, k -> new long[2])[0] += (Long) r[2];
+            uses.computeIfAbsent(region, k -> new LinkedHashMap<>()).put(HouseUse.valueOf((String) r[1]).label(), (Long) r[2]);
+        });
+        counts.residentsByRegion(scope).forEach((region, n) -> totals.computeIfAbsent(region, k -> new long[2])[1] = n);
+        counts.tagsByRegion(scope).forEach(r -> tagCounts.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>())
+                .put((String) r[1], (Long) r[2]));
+        return totals.entrySet().stream().map(e -> new cn.huying.residents.Residents.GridCount(e.getKey(),
+                regionName(e.getKey()), e.getValue()[0], uses.getOrDefault(e.getKey(), Map.of()), e.getValue()[1],
+                tagCounts.getOrDefault(e.getKey(), Map.of()))).toList();
     }
 
     static String text(String value, String field, int max, InvalidInput.Collector errors) {

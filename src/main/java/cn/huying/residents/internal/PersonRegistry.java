@@ -130,7 +130,7 @@ class PersonRegistry {
         long personId = repo.insertPerson(p.name().strip(), IdCardNumber.gender(id), IdCardNumber.birthDate(id).orElse(null),
                 pii.encrypt(id), hash, PersonalData.maskIdCard(id), pii.encrypt(phone), PersonalData.maskPhone(phone),
                 p.kind(), p.registrationExpiry(), now);
-        repo.replaceTags(personId, p.tags());
+        tags.replace(personId, p.tags());
         repo.history(PERSON, personId, actor.displayName(), now, "登记人员：" + p.kind().label()
                 + (p.tags().isEmpty() ? "" : "，标签 " + String.join("、", tags.names(List.of(personId))
                 .getOrDefault(personId, List.of()))));
@@ -202,7 +202,7 @@ class PersonRegistry {
         tags.check(codes, errors);
         errors.throwIfAny();
         List<String> before = tags.names(List.of(personId)).getOrDefault(personId, List.of());
-        repo.replaceTags(personId, codes);
+        tags.replace(personId, codes);
         List<String> after = tags.names(List.of(personId)).getOrDefault(personId, List.of());
         repo.touchPerson(personId, clock.instant());
         repo.history(PERSON, personId, actor.displayName(), clock.instant(),

@@ -2,7 +2,9 @@ package cn.huying.residents.internal;
 
 import cn.huying.residents.Residents.CareTag;
 import cn.huying.shared.InvalidInput;
+import java.util.ArrayList;
 import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +15,43 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonTags {
 
-    private final ResidentRepository repo;
+    private final JdbcClient jdbc;
 
-    PersonTags(ResidentRepository repo) {
-        this.repo = repo;
+    PersonTags(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<Long, List<String[]>> tags(List<Long> personIds) {
+        Map<Long, List<String[]>> out = new LinkedHashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT pt.person_id, t.code, t.name FROM res_person_tag pt JOIN res_care_tag t ON t.code = pt.tag_code"
+                        + " WHERE pt.person_id IN (:ids) ORDER BY t.sort_order").param("ids", personIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new String[]{rs.getString(2), rs.getString(3)});
+                });
+        return out;
+    }
+
+    void replace(long personId, java.util.Collection<String> tags) {
+        jdbc.sql("DELETE FROM res_person_tag WHERE person_id = ?").param(personId).update();
+        for (String t : tags) {
+            jdbc.sql("INSERT INTO res_person_tag (person_id, tag_code) VALUES (?, ?)").params(personId, t).update();
+        }
+    }
+
+    Map<String, String[]> careTags() {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, name, active FROM res_care_tag ORDER BY sort_order").query(rs -> {
+            out.put(rs.getString(1), new String[]{rs.getString(2), String.valueOf(rs.getBoolean(3))});
+        });
+        return out;
     }
 
     List<CareTag> all() {
-        return repo.careTags().entrySet().stream()
+        return careTags().entrySet().stream()
                 .map(e -> new CareTag(e.getKey(), e.getValue()[0], Boolean.parseBoolean(e.getValue()[1]))).toList();
     }
 
@@ -45,13 +76,13 @@ class PersonTags {
 
     Map<Long, List<String>> names(List<Long> personIds) {
         Map<Long, List<String>> out = new LinkedHashMap<>();
-        repo.tags(personIds).forEach((id, list) -> out.put(id, list.stream().map(t -> t[1]).toList()));
+        tags(personIds).forEach((id, list) -> out.put(id, list.stream().map(t -> t[1]).toList()));
         return out;
     }
 
     Map<Long, List<String>> codes(List<Long> personIds) {
         Map<Long, List<String>> out = new LinkedHashMap<>();
-        repo.tags(personIds).forEach((id, list) -> out.put(id, list.stream().map(t -> t[0]).toList()));
+        tags(personIds).forEach((id, list) -> out.put(id, list.stream().map(t -> t[0]).toList()));
         return out;
     }
 }

@@ -225,7 +225,7 @@ class ResidentImport implements cn.huying.residents.ResidentImports {
                     IdCardNumber.birthDate(r.idCard()).orElse(null), pii.encrypt(r.idCard()), lookup.hash(r.idCard()),
                     PersonalData.maskIdCard(r.idCard()), pii.encrypt(phone), PersonalData.maskPhone(phone), r.kind(),
                     r.expiry(), now);
-            repo.replaceTags(person, r.tags());
+            tags.replace(person, r.tags());
             repo.insertMember(household, person, r.relation(), r.moveIn());
             repo.history(PersonRegistry.PERSON, person, actor.displayName(), now, "批量导入（第 " + r.line() + " 行）");
         }

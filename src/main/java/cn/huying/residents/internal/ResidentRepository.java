@@ -299,35 +299,6 @@ class ResidentRepository {
         jdbc.sql("UPDATE res_member SET move_out = ? WHERE id = ?").params(moveOut, memberId).update();
     }
 
-    Map<Long, List<String[]>> tags(List<Long> personIds) {
-        Map<Long, List<String[]>> out = new LinkedHashMap<>();
-        if (personIds.isEmpty()) {
-            return out;
-        }
-        jdbc.sql("SELECT pt.person_id, t.code, t.name FROM res_person_tag pt JOIN res_care_tag t ON t.code = pt.tag_code"
-                        + " WHERE pt.person_id IN (:ids) ORDER BY t.sort_order").param("ids", personIds)
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new String[]{rs.getString(2), rs.getString(3)});
-                });
-        return out;
-    }
-
-    void replaceTags(long personId, java.util.Collection<String> tags) {
-        jdbc.sql("DELETE FROM res_person_tag WHERE person_id = ?").param(personId).update();
-        for (String t : tags) {
-            jdbc.sql("INSERT INTO res_person_tag (person_id, tag_code) VALUES (?, ?)").params(personId, t).update();
-        }
-    }
-
-    Map<String, String[]> careTags() {
-        Map<String, String[]> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT code, name, active FROM res_care_tag ORDER BY sort_order").query(rs -> {
-            out.put(rs.getString(1), new String[]{rs.getString(2), String.valueOf(rs.getBoolean(3))});
-        });
-        return out;
-    }
-
     void erase(long personId, Instant now) {
         jdbc.sql("""
                 UPDATE res_person SET name = '（已删除）', gender = NULL, birth_date = NULL, id_card_enc = NULL,

@@ -35,9 +35,11 @@ class ResidentsDemo implements DemoData {
     private final PersonalData pii;
     private final IdLookup lookup;
     private final Clock clock;
+    private final PersonTags tags;
 
     ResidentsDemo(JdbcClient jdbc, ResidentRepository repo, Regions regions, PersonalData pii, IdLookup lookup,
-                  Clock clock) {
+                  Clock clock, PersonTags tags) {
+        this.tags = tags;
         this.jdbc = jdbc;
         this.repo = repo;
         this.regions = regions;
@@ -98,11 +100,11 @@ class ResidentsDemo implements DemoData {
                                 : k == 0 ? Relation.HEAD : k == 1 ? Relation.SPOUSE : Relation.CHILD;
                         repo.insertMember(household, person, rel, today.minusYears(3 + n % 5));
                         if (alone) {
-                            repo.replaceTags(person, List.of("ALONE_ELDERLY"));
+                            tags.replace(person, List.of("ALONE_ELDERLY"));
                         } else if (n % 9 == 2 && k == 0) {
-                            repo.replaceTags(person, List.of("LOW_INCOME"));
+                            tags.replace(person, List.of("LOW_INCOME"));
                         } else if (n % 13 == 4 && k == 0) {
-                            repo.replaceTags(person, List.of("VETERAN"));
+                            tags.replace(person, List.of("VETERAN"));
                         }
                     }
                 }

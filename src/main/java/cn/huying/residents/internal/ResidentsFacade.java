@@ -121,6 +121,11 @@ class ResidentsFacade implements Residents {
     }
 
     @Override
+    public List<GridCount> gridCounts(CurrentUser viewer) {
+        return houses.gridCounts(viewer);
+    }
+
+    @Override
     public List<CareTag> careTags() {
         return tags.all();
     }

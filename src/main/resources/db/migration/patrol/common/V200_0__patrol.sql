@@ -86,3 +86,16 @@ CREATE TABLE party_member (
   grid_path    VARCHAR(200) NOT NULL
 );
 CREATE INDEX ix_party_member_grid ON party_member (grid_path);
+
+-- The case categories a patrol finding may be reported under from the phone (a short list the town keeps; the
+-- cases module checks the code again and names the case by its own category).
+CREATE TABLE patrol_finding_category (
+  category_code  VARCHAR(40) PRIMARY KEY,
+  label          VARCHAR(60) NOT NULL,
+  sort_order     INT         NOT NULL
+);
+INSERT INTO patrol_finding_category (category_code, label, sort_order) VALUES
+  ('LIVE_HEATING', '供暖管道维修', 10), ('LIVE_WATER_POWER', '供水供电', 20), ('LIVE_SANITATION', '环境卫生', 30),
+  ('LIVE_PROPERTY', '物业服务', 40), ('SAFETY_FIRE', '消防安全隐患', 50), ('SAFETY_GAS', '燃气管道隐患', 60),
+  ('SAFETY_BUILDING', '危房隐患', 70), ('SAFETY_ROAD', '道路安全隐患', 80), ('URBAN_STREET_VENDOR', '占道经营', 90),
+  ('URBAN_ILLEGAL_BUILD', '违章搭建', 100), ('DISPUTE_PROPERTY', '物业纠纷', 110), ('REQ_HELP', '求助', 120);
