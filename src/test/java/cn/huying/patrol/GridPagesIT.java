@@ -113,6 +113,10 @@ class GridPagesIT extends IntegrationTest {
         assertThat(list.body()).contains("各网格房屋与关爱对象").contains("凤翔小镇社区第一网格第1单元").contains("卓庄村第一网格");
         assertThat(town.get("/residents?view=houses&use=RENTED").body()).contains("出租");
         assertThat(town.get("/residents/import").body()).contains("下载导入模板");
+        HttpResponse<String> office = town.get("/patrol");
+        assertThat(office.statusCode()).isEqualTo(200);
+        assertThat(office.body()).contains("党建引领网格").contains("凤翔小镇社区第一网格党小组").contains("走访规则")
+                .doesNotContain("顾梅");
     }
 
     @Test
