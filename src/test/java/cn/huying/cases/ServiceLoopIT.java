@@ -195,4 +195,44 @@ class ServiceLoopIT extends CaseSupport {
         assertThat(tryAct("handler-ms-pcs", other, "transfer", Map.of("note", "x", "receivingBody", "派出所")).status())
                 .isIn(403, 404);
     }
+
+    @Test
+    void stagedProgressShowsInTheExportedLedgerAndItsPromisedDateIsWatched() throws Exception {
+        clock.set(at("2026-09-21T09:00:00+08:00"));
+        double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+        Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_PROPERTY", "channel", "PUBLIC_PHONE",
+                "description", "单元门禁损坏 " + System.nanoTime(), "lat", p[0], "lng", p[1])).bearer(token("dispatcher")).send();
+        long id = r.json().path("id").asLong();
+        act("dispatcher", id, "register", Map.of());
+        act("dispatcher", id, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
+        act("handler", id, "accept", Map.of()); // due Thursday 09-24
+
+        clock.set(at("2026-09-28T09:00:00+08:00"));
+        assertThat(http.post("/api/cases/" + id + "/progress", Map.of("reason", "门禁主板停产需订货",
+                "nextSteps", "已向厂家订购，到货即更换", "promisedDate", "2026-09-30")).bearer(token("handler")).send()
+                .status()).isEqualTo(200);
+        String code = get("dispatcher", id).path("code").asString();
+        var xlsx = cn.huying.support.Pages.signIn(http.base(), "dispatcher", DEMO_PASSWORD)
+                .bytes("/ledgers/overdue/export?q=" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            var header = sheet.getRow(3);
+            java.util.Map<String, Integer> col = new java.util.HashMap<>();
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                col.put(header.getCell(c).getStringCellValue(), c);
+            }
+            var row = java.util.stream.IntStream.rangeClosed(4, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                    .filter(x -> x.getCell(0).getStringCellValue().equals(code)).findFirst().orElseThrow();
+            assertThat(row.getCell(col.get("延期原因（阶段性进展）")).getStringCellValue()).isEqualTo("门禁主板停产需订货");
+            assertThat(row.getCell(col.get("下一步措施")).getStringCellValue()).isEqualTo("已向厂家订购，到货即更换");
+            assertThat(row.getCell(col.get("承诺办结日期")).getStringCellValue()).isEqualTo("2026-09-30");
+        }
+
+        // the promised date passes with the case still open: the department is supervised on it
+        clock.set(at("2026-10-01T09:00:00+08:00"));
+        loop.sweep();
+        JsonNode orders = orders("leader", id);
+        assertThat(orders.findValuesAsString("kind")).contains("PROGRESS");
+    }
 }

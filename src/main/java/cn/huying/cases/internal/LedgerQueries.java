@@ -30,6 +30,24 @@ class LedgerQueries {
     private static final String RUNNING = " AND c.clock_stopped_at IS NULL AND c.state IN ('REGISTERED', 'DISPATCHED', "
             + "'ACCEPTED', 'RETURNED', 'REOPENED', 'ESCALATED')";
 
+    /**
+     * A ledger line's columns, with the latest staged progress 阶段性进展 given (its reason, next steps and the new
+     * date promised), for {@link #entry}.
+     */
+    static final String ENTRY_SELECT = """
+            SELECT c.id, c.code, c.title, cat.name AS category_name, c.state, c.department_id,
+                   d.name AS department_name, r.name AS region_name, c.received_at, c.due_at, c.yellow_at, c.red_at,
+                   c.progress_due_at, c.last_progress_at, c.clock_stopped_at,
+                   (SELECT p.reason FROM case_progress p WHERE p.case_id = c.id
+                     ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS progress_reason,
+                   (SELECT p.next_steps FROM case_progress p WHERE p.case_id = c.id
+                     ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS progress_next_steps,
+                   (SELECT p.promised_date FROM case_progress p WHERE p.case_id = c.id
+                     ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS progress_promised_date
+            FROM case_file c JOIN region r ON r.id = c.region_id
+            JOIN case_category cat ON cat.id = c.category_id
+            LEFT JOIN department d ON d.id = c.department_id""";
+
     private final JdbcClient jdbc;
 
     LedgerQueries(JdbcClient jdbc) {
@@ -61,14 +79,7 @@ class LedgerQueries {
         String where = scope.where(params) + ledger(ledger, now, params);
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("""
-                SELECT c.id, c.code, c.title, cat.name AS category_name, c.state, c.department_id,
-                       d.name AS department_name, r.name AS region_name, c.received_at, c.due_at, c.yellow_at, c.red_at,
-                       c.progress_due_at, c.last_progress_at, c.clock_stopped_at
-                FROM case_file c JOIN region r ON r.id = c.region_id
-                JOIN case_category cat ON cat.id = c.category_id
-                LEFT JOIN department d ON d.id = c.department_id""" + where
-                        + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
+        return jdbc.sql(ENTRY_SELECT + where + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
                 .params(params)
                 .query((rs, n) -> entry(rs, now))
                 .list();
@@ -102,7 +113,8 @@ class LedgerQueries {
                 rs.getString("category_name"), state, state.label(), rs.getObject("department_id", Long.class),
                 rs.getString("department_name"), rs.getString("region_name"), CaseRepository.instant(rs, "received_at"),
                 due, yellow, red, CaseRepository.instant(rs, "progress_due_at"),
-                CaseRepository.instant(rs, "last_progress_at"), light);
+                CaseRepository.instant(rs, "last_progress_at"), light, rs.getString("progress_reason"),
+                rs.getString("progress_next_steps"), rs.getObject("progress_promised_date", java.time.LocalDate.class));
     }
 
     static final String ORDER_COLUMNS = """
