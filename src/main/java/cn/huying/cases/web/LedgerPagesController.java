@@ -130,9 +130,12 @@ class LedgerPagesController {
 
     @GetMapping("/supervision")
     @PreAuthorize("hasAuthority('supervision:view')")
-    String supervision(@RequestParam(defaultValue = "0") int page, Model model) {
+    String supervision(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean open,
+                       Model model) {
         CurrentUser user = users.require();
-        model.addAttribute("result", timeLimits.supervisionOrders(user, new PageRequest(Math.max(0, page), PAGE_SIZE)));
+        model.addAttribute("open", open);
+        model.addAttribute("result", timeLimits.supervisionOrders(user, open,
+                new PageRequest(Math.max(0, page), PAGE_SIZE)));
         return "cases/supervision";
     }
 
