@@ -72,8 +72,9 @@ class ResidentImportIT extends ResidentSupport {
         String building = "卓庄村导入" + System.nanoTime() + "号楼";
         String a = freshIdCard();
         String b = freshIdCard();
-        JsonNode job = importFile(filled(List.of(row(building, "101", "导入甲", a, "常住", "", "独居老人"),
-                row(building, "101", "导入乙", b, "租户", "2027-06-30", ""))));
+        String names = "导入" + System.nanoTime() % 1_000_000;
+        JsonNode job = importFile(filled(List.of(row(building, "101", names + "甲", a, "常住", "", "独居老人"),
+                row(building, "101", names + "乙", b, "租户", "2027-06-30", ""))));
         assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("DONE");
         assertThat(job.path("imported").asInt()).isEqualTo(2);
         assertThat(job.path("checkedRows").asInt()).isEqualTo(2);
@@ -84,8 +85,8 @@ class ResidentImportIT extends ResidentSupport {
         assertThat(houses.path("total").asLong()).isEqualTo(1);
         assertThat(houses.path("items").get(0).path("residents").asInt()).isEqualTo(2);
 
-        // the filtered list exports to Excel, masked as on screen
-        var xlsx = download("/api/residents/persons/export.xlsx" + Http.query("q", building), "cadre");
+        // the filtered list (by name, as typed from its start) exports to Excel, masked as on screen
+        var xlsx = download("/api/residents/persons/export.xlsx" + Http.query("q", names), "cadre");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet s = wb.getSheetAt(0);

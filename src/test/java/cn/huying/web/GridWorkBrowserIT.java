@@ -35,7 +35,10 @@ class GridWorkBrowserIT extends IntegrationTest {
 
             // search her houses and people
             gumei.type("#q", "11号楼").submit("#search");
-            assertThat(gumei.text("#found")).contains("凤翔小镇社区11号楼1单元101室").containsPattern("\\d{6}\\*{8}[\\dX]{4}");
+            assertThat(gumei.text("#found")).contains("凤翔小镇社区11号楼1单元101室");
+            gumei.type("#q", "王").submit("#search");
+            assertThat(gumei.text("#found")).startsWith("查找结果").containsPattern("王\\S+").containsPattern(
+                    "\\d{6}\\*{8}[\\dX]{4}");
 
             // the patrol: finding, house, "turn into a case", category — one step
             gumei.open("/m/patrol");

@@ -59,7 +59,8 @@ class HouseRegistry {
         PageRequest page = q.page() == null ? new PageRequest(0, 20) : q.page();
         RegionScope scope = scope(viewer);
         List<HouseRow> rows = repo.houses(q, scope, page.offset(), page.size());
-        return new PageResult<>(summaries(rows), repo.countHouses(q, scope), page.page(), page.size());
+        return PageResult.capped(summaries(rows), repo.countHouses(q, scope), ResidentRepository.COUNT_CAP, page.page(),
+                page.size());
     }
 
     List<HouseSummary> summaries(List<HouseRow> rows) {

@@ -75,7 +75,8 @@ class PersonRegistry {
         RegionScope scope = scope(viewer);
         LocalDate today = LocalDate.now(clock);
         List<PersonRow> rows = repo.persons(q, hash, scope, today, page.offset(), page.size());
-        return new PageResult<>(summaries(rows), repo.countPersons(q, hash, scope, today), page.page(), page.size());
+        return PageResult.capped(summaries(rows), repo.countPersons(q, hash, scope, today), ResidentRepository.COUNT_CAP,
+                page.page(), page.size());
     }
 
     List<PersonSummary> summaries(List<PersonRow> rows) {

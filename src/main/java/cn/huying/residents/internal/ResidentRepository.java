@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -58,10 +59,14 @@ class ResidentRepository {
             LEFT JOIN res_house ho ON ho.id = hh.house_id
             """;
 
-    /** A person is in scope when a house they live or lived in is. */
-    private static final String PERSON_IN_SCOPE = """
-             EXISTS (SELECT 1 FROM res_member sm JOIN res_household sh ON sh.id = sm.household_id
-                     JOIN res_house so ON so.id = sh.house_id WHERE sm.person_id = p.id AND so.region_path LIKE ?)""";
+    /** A person is in scope when the house they live in (or last lived in) is: its path is kept on the person. */
+    private static final String PERSON_IN_SCOPE = " p.region_path LIKE ?";
+
+    /** The visible end of an ID number, or a whole masked number. */
+    private static final Pattern MASKED = Pattern.compile("[0-9]{3}[0-9X]|[0-9]{6}\\*{8}[0-9]{3}[0-9X]");
+
+    /** Lists count their rows up to this many ("1000+"): an exact count of millions costs seconds. */
+    static final int COUNT_CAP = 1000;
 
     private final JdbcClient jdbc;
 
@@ -83,7 +88,9 @@ class ResidentRepository {
     long countHouses(HouseQuery q, RegionScope scope) {
         List<Object> params = new ArrayList<>();
         String where = houseWhere(q, scope, params);
-        return jdbc.sql("SELECT COUNT(*) FROM res_house ho" + where).params(params).query(Long.class).single();
+        params.add(COUNT_CAP + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM res_house ho" + where + " LIMIT ?) x").params(params)
+                .query(Long.class).single();
     }
 
     private static String houseWhere(HouseQuery q, RegionScope scope, List<Object> params) {
@@ -187,8 +194,6 @@ class ResidentRepository {
                         ResidentKind.valueOf(rs.getString(10)))).list();
     }
 
-    // ---------------------------------------------------------------- persons
-
     List<PersonRow> persons(PersonQuery q, String idHash, RegionScope scope, LocalDate today, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = personWhere(q, idHash, scope, today, params);
@@ -201,9 +206,10 @@ class ResidentRepository {
     long countPersons(PersonQuery q, String idHash, RegionScope scope, LocalDate today) {
         List<Object> params = new ArrayList<>();
         String where = personWhere(q, idHash, scope, today, params);
-        return jdbc.sql("SELECT COUNT(*) FROM res_person p LEFT JOIN res_member m ON m.person_id = p.id"
+        params.add(COUNT_CAP + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM res_person p LEFT JOIN res_member m ON m.person_id = p.id"
                         + " AND m.move_out IS NULL LEFT JOIN res_household hh ON hh.id = m.household_id"
-                        + " LEFT JOIN res_house ho ON ho.id = hh.house_id" + where).params(params)
+                        + " LEFT JOIN res_house ho ON ho.id = hh.house_id" + where + " LIMIT ?) x").params(params)
                 .query(Long.class).single();
     }
 
@@ -216,14 +222,20 @@ class ResidentRepository {
             params.add(idHash);
         }
         if (q.q() != null && !q.q().isBlank()) {
-            String t = q.q().strip();
-            w.append(" AND (p.name LIKE ? OR ho.address LIKE ? OR p.id_card_mask LIKE ?)");
-            params.add("%" + like(t) + "%");
-            params.add("%" + like(t) + "%");
-            // a masked number as typed: its visible ends
-            String digits = t.replace("*", "");
-            params.add(t.contains("*") && t.length() == 18 ? like(t.substring(0, 6)) + "%" + like(t.substring(14))
-                    : "%" + like(digits) + "%");
+            String t = q.q().strip().toUpperCase(java.util.Locale.ROOT);
+            if (MASKED.matcher(t).matches()) {
+                // a masked number as a list shows it ("370481********1234") or its visible end ("1234")
+                w.append(" AND p.id_card_tail = ?");
+                params.add(t.substring(t.length() - 4));
+                if (t.length() == 18) {
+                    w.append(" AND p.id_card_mask LIKE ?");
+                    params.add(like(t.substring(0, 6)) + "%");
+                }
+            } else {
+                // a name as typed from its start (uses the name index; the houses list searches addresses)
+                w.append(" AND p.name LIKE ?");
+                params.add(like(t) + "%");
+            }
         }
         if (q.tag() != null && !q.tag().isBlank()) {
             w.append(" AND EXISTS (SELECT 1 FROM res_person_tag pt WHERE pt.person_id = p.id AND pt.tag_code = ?)");
@@ -269,9 +281,10 @@ class ResidentRepository {
     long insertPerson(String name, String gender, LocalDate birth, String idEnc, String idHash, String idMask,
                       String phoneEnc, String phoneMask, ResidentKind kind, LocalDate expiry, Instant now) {
         return insert("INSERT INTO res_person (name, gender, birth_date, id_card_enc, id_card_hash, id_card_mask,"
-                        + " phone_enc, phone_mask, kind, registration_expiry, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", name, gender, birth, idEnc, idHash, idMask,
-                phoneEnc, phoneMask, kind.name(), expiry, ts(now), ts(now));
+                        + " id_card_tail, phone_enc, phone_mask, kind, registration_expiry, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", name, gender, birth, idEnc, idHash, idMask,
+                idMask == null ? null : idMask.substring(idMask.length() - 4), phoneEnc, phoneMask, kind.name(), expiry,
+                ts(now), ts(now));
     }
 
     /** The household a person lives in now, if any. */
@@ -280,9 +293,13 @@ class ResidentRepository {
                 .param(personId).query(Long.class).optional();
     }
 
+    /** A membership; the person's region path becomes the house's (their scope follows them). */
     long insertMember(long householdId, long personId, Relation relation, LocalDate moveIn) {
-        return insert("INSERT INTO res_member (household_id, person_id, relation, move_in) VALUES (?, ?, ?, ?)",
+        long id = insert("INSERT INTO res_member (household_id, person_id, relation, move_in) VALUES (?, ?, ?, ?)",
                 householdId, personId, relation.name(), moveIn);
+        jdbc.sql("UPDATE res_person SET region_path = (SELECT ho.region_path FROM res_household hh JOIN res_house ho"
+                + " ON ho.id = hh.house_id WHERE hh.id = ?) WHERE id = ?").params(householdId, personId).update();
+        return id;
     }
 
     record Membership(long id, long personId, long houseId, LocalDate moveIn, LocalDate moveOut) {
@@ -302,7 +319,7 @@ class ResidentRepository {
     void erase(long personId, Instant now) {
         jdbc.sql("""
                 UPDATE res_person SET name = '（已删除）', gender = NULL, birth_date = NULL, id_card_enc = NULL,
-                       id_card_hash = NULL, id_card_mask = NULL, phone_enc = NULL, phone_mask = NULL, erased = TRUE,
+                       id_card_hash = NULL, id_card_mask = NULL, id_card_tail = NULL, phone_enc = NULL, phone_mask = NULL, erased = TRUE,
                        registration_expiry = NULL, version = version + 1, updated_at = ? WHERE id = ?""")
                 .params(ts(now), personId).update();
         jdbc.sql("DELETE FROM res_person_tag WHERE person_id = ?").param(personId).update();
@@ -315,8 +332,8 @@ class ResidentRepository {
 
     /** The people living now in a house of the scope who carry one of the tags. */
     List<PersonRow> careList(java.util.Collection<String> tags, RegionScope scope) {
-        return jdbc.sql(PERSON_SELECT + " WHERE p.erased = FALSE AND ho.region_path LIKE :scope AND EXISTS"
-                        + " (SELECT 1 FROM res_person_tag pt WHERE pt.person_id = p.id AND pt.tag_code IN (:tags))"
+        return jdbc.sql(PERSON_SELECT + " WHERE p.erased = FALSE AND p.region_path LIKE :scope AND ho.id IS NOT NULL"
+                        + " AND p.id IN (SELECT pt.person_id FROM res_person_tag pt WHERE pt.tag_code IN (:tags))"
                         + " ORDER BY ho.address, p.id").param("scope", scope.likePattern()).param("tags", List.copyOf(tags))
                 .query(this::person).list();
     }
