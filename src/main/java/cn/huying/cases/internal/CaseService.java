@@ -231,6 +231,7 @@ public class CaseService implements Cases {
                 || report.receivedAt().isBefore(now.minus(java.time.Duration.ofDays(366))))) {
             errors.add("receivedAt", "case.received-at.invalid");
         }
+        IntakeFacts.check(report, reporter, defaultChannel(reporter), now, errors);
         if (oneStatement && !errors.isEmpty()) {
             Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
             if (earlier.isPresent()) {

@@ -4,6 +4,7 @@ import cn.huying.identity.AuditLog;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two filter chains: the API ({@code /api/**}, {@code /open311/**}) is stateless and takes bearer
@@ -79,6 +81,8 @@ class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new BearerAuthenticationFilter(tokens, apiKeys, problems, audit, messages),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
@@ -107,9 +111,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuditLog audit) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AuditLog audit,
+                                 @Value("${huying.map.tile-url:}") String tileUrl) throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-        http.authorizeHttpRequests(a -> a
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.pagePolicy(tileUrl)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
                                 "/webjars/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html",
