@@ -18,6 +18,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,6 +50,18 @@ class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** The page sessions of each person, so that cutting a person off ends them (AccountControl). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when a session ends (logout, timeout). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -111,7 +126,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuditLog audit,
+    SecurityFilterChain webChain(HttpSecurity http, AuditLog audit, SessionRegistry sessions,
                                  @Value("${huying.map.tile-url:}") String tileUrl) throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.pagePolicy(tileUrl)))
@@ -127,6 +142,7 @@ class SecurityConfig {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(loginPage)
                         .accessDeniedHandler((request, response, ex) -> {
