@@ -7,8 +7,6 @@ public final class ProjectRoles {
     public static final String PROJECT_OFFICER = "PROJECT_OFFICER";
     /** 评审专家 — an independent third-party expert. */
     public static final String EXPERT = "EXPERT";
-    /** 企业 — a member of an enterprise account (kept by identity). */
-    public static final String ENTERPRISE = "ENTERPRISE";
 
     private ProjectRoles() {
     }

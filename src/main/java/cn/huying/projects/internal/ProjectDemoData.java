@@ -58,12 +58,15 @@ class ProjectDemoData implements DemoData {
 
     private final JdbcClient jdbc;
     private final UserAccounts users;
+    private final DemoEnterprises enterprises;
     private final DisclosurePolicy policy;
     private final Clock clock;
 
-    ProjectDemoData(JdbcClient jdbc, UserAccounts users, DisclosurePolicy policy, Clock clock) {
+    ProjectDemoData(JdbcClient jdbc, UserAccounts users, DemoEnterprises enterprises, DisclosurePolicy policy,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.enterprises = enterprises;
         this.policy = policy;
         this.clock = clock;
     }
@@ -77,12 +80,13 @@ class ProjectDemoData implements DemoData {
     public void load() {
         Long scope = users.findByUsername("leader").map(UserAccounts.UserSummary::scopeRegionId).orElse(null);
         user("project_officer", "孙立新", ProjectRoles.PROJECT_OFFICER, scope);
-        user("expert_wang", "王建国（交通规划专家）", ProjectRoles.EXPERT, scope);
+        user("expert_wang", "王建华（交通规划专家）", ProjectRoles.EXPERT, scope);
         user("expert_li", "李敏（造价咨询专家）", ProjectRoles.EXPERT, scope);
         user("expert_zhao", "赵志强（工程管理专家）", ProjectRoles.EXPERT, scope);
         if (jdbc.sql("SELECT COUNT(*) FROM project").query(Long.class).single() > 0) {
             return;
         }
+        List<EnterpriseDirectory.EnterpriseRef> companies = enterprises.ensure(PASSWORD);
         long officer = users.findByUsername("project_officer").orElseThrow().id();
         Instant now = clock.instant();
         int late = 0;
@@ -124,6 +128,7 @@ class ProjectDemoData implements DemoData {
                 history(id, now.minus(Duration.ofDays(2)), d.status().name(), d.step(), d.reason());
             }
             extras(id, d, now);
+            interests(id, d, companies, now);
         }
     }
 
@@ -162,6 +167,33 @@ class ProjectDemoData implements DemoData {
                       quality_audit, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, new BigDecimal("1152368000.00"), "投资审计无异常", "预算执行率 99.3%", "资金拨付合规",
                             "工程质量验收合格", utc(now.minus(Duration.ofDays(20)))).update();
+        }
+    }
+
+    /** Interests of the demo enterprises: undecided while selecting, shortlisted later, with experts invited. */
+    private void interests(long id, Demo d, List<EnterpriseDirectory.EnterpriseRef> companies, Instant now) {
+        if (d.step().ordinal() < Step.SELECTION.ordinal() || d.status() == ProjectStatus.TERMINATED) {
+            return;
+        }
+        boolean decided = d.step() != Step.SELECTION;
+        long member = users.findByUsername("project_officer").orElseThrow().id();
+        for (int i = 0; i < companies.size(); i++) {
+            var c = companies.get(i);
+            jdbc.sql("""
+                    INSERT INTO project_interest (project_id, enterprise_id, enterprise_name, capabilities, reference_works,
+                      submitted_by, submitted_at, shortlisted, shortlist_reason, shortlisted_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, c.id(), c.name(), "市政公路工程施工总承包一级资质，近三年营业收入 " + (30 + 10 * i) + " 亿元",
+                            "青岛市重点道路工程 " + (3 + i) + " 项", member, utc(now.minus(Duration.ofDays(d.daysAgo() / 2))),
+                            decided ? Boolean.valueOf(i < 2) : null, decided ? (i < 2 ? "资质业绩满足要求" : "同类业绩不足") : null,
+                            decided ? utc(now.minus(Duration.ofDays(d.daysAgo() / 3))) : null).update();
+        }
+        if (d.step() == Step.EVALUATION) {
+            for (String expert : List.of("expert_wang", "expert_li")) {
+                var u = users.findByUsername(expert).orElseThrow();
+                jdbc.sql("INSERT INTO project_expert (project_id, user_id, expert_name, invited_at) VALUES (?, ?, ?, ?)")
+                        .params(id, u.id(), u.displayName(), utc(now.minus(Duration.ofDays(3)))).update();
+            }
         }
     }
 

@@ -31,7 +31,7 @@ class ProjectRoleGrants {
 
     @Bean
     RoleGrant projectEnterpriseGrant() {
-        return RoleGrant.of(ProjectRoles.ENTERPRISE, "企业", ProjectPermissions.INTEREST);
+        return RoleGrant.of(Roles.ENTERPRISE, "企业", ProjectPermissions.INTEREST);
     }
 
     @Bean
