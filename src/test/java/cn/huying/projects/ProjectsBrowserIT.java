@@ -185,7 +185,7 @@ class ProjectsBrowserIT extends ProjectSupport {
                 assertThat(pub.text("#disclosure-" + s.path("step").asString())).contains("按时公开");
             }
             assertThat(pub.text("#public-decision")).contains("青岛城阳路桥集团").contains("92.50");
-            assertThat(pub.text("#public-milestones")).contains("逾期");
+            assertThat(pub.text("#public-milestones")).contains("逾期完成");
             pub.fullScreenshot("projects-public-detail");
         }
     }
