@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -78,11 +79,11 @@ class ProjectDemoData implements DemoData {
 
     @Override
     public void load() {
+        long began = System.nanoTime();
         Long scope = users.findByUsername("leader").map(UserAccounts.UserSummary::scopeRegionId).orElse(null);
         user("project_officer", "孙立新", ProjectRoles.PROJECT_OFFICER, scope);
         user("expert_wang", "王建华（交通规划专家）", ProjectRoles.EXPERT, scope);
         user("expert_li", "李敏（造价咨询专家）", ProjectRoles.EXPERT, scope);
-        user("expert_zhao", "赵志强（工程管理专家）", ProjectRoles.EXPERT, scope);
         if (jdbc.sql("SELECT COUNT(*) FROM project").query(Long.class).single() > 0) {
             return;
         }
@@ -130,6 +131,8 @@ class ProjectDemoData implements DemoData {
             extras(id, d, now);
             interests(id, d, companies, now);
         }
+        LoggerFactory.getLogger(ProjectDemoData.class).info("阳光推介演示数据已载入：{} 个项目（{} ms）", PROJECTS.size(),
+                (System.nanoTime() - began) / 1_000_000);
     }
 
     private static String resultOf(Step s) {

@@ -135,13 +135,15 @@ public class ProjectQueries {
 
     /**
      * Disclosures not made within their limit: disclosed after it, or still undisclosed after it at {@code now}
-     * (the officer's list of late disclosures).
+     * (the officer's list of late disclosures). A terminated project's undisclosed steps are not listed: nothing
+     * may be disclosed after termination.
      */
     public List<Disclosure> lateDisclosures(Instant now) {
         return jdbc.sql("""
                 SELECT s.*, p.code, p.name FROM project_step s JOIN project p ON p.id = s.project_id
                 WHERE s.disclosure_due_at IS NOT NULL
-                  AND ((s.disclosed_at IS NULL AND s.disclosure_due_at < ?) OR s.disclosed_at > s.disclosure_due_at)
+                  AND ((s.disclosed_at IS NULL AND s.disclosure_due_at < ? AND p.status <> 'TERMINATED')
+                    OR s.disclosed_at > s.disclosure_due_at)
                 ORDER BY s.disclosure_due_at, s.id""").param(utc(now)).query((rs, n) -> disclosure(rs)).list();
     }
 

@@ -89,8 +89,9 @@ public class ProjectStats {
                 .param(utc(now)).query((rs, n) -> new OnTime(rs.getLong(1), rs.getLong(2))).single();
         OnTime disclosures = jdbc.sql("""
                 SELECT COUNT(CASE WHEN disclosed_at IS NOT NULL AND disclosed_at <= disclosure_due_at THEN 1 END),
-                       COUNT(CASE WHEN disclosed_at IS NOT NULL OR disclosure_due_at < ? THEN 1 END)
-                FROM project_step WHERE disclosure_due_at IS NOT NULL""")
+                       COUNT(CASE WHEN disclosed_at IS NOT NULL OR (disclosure_due_at < ? AND p.status <> 'TERMINATED')
+                         THEN 1 END)
+                FROM project_step s JOIN project p ON p.id = s.project_id WHERE disclosure_due_at IS NOT NULL""")
                 .param(utc(now)).query((rs, n) -> new OnTime(rs.getLong(1), rs.getLong(2))).single();
         return new Summary(all.count, all.planned, all.signed, groups(byStep), groups(byCategory), groups(byYear),
                 milestones, disclosures, terminated, completed);

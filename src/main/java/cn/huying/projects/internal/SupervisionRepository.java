@@ -59,8 +59,9 @@ class SupervisionRepository {
     /** Milestones past their due instant, unmet and not yet reported, oldest first. */
     List<Milestone> overdueUnreported(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT * FROM project_milestone WHERE due_at < ? AND done_on IS NULL AND missed_reported_at IS NULL
-                ORDER BY due_at, id LIMIT ?""").params(utc(now), limit).query((rs, n) -> milestone(rs)).list();
+                SELECT m.* FROM project_milestone m JOIN project p ON p.id = m.project_id
+                WHERE m.due_at < ? AND m.done_on IS NULL AND m.missed_reported_at IS NULL AND p.status <> 'TERMINATED'
+                ORDER BY m.due_at, m.id LIMIT ?""").params(utc(now), limit).query((rs, n) -> milestone(rs)).list();
     }
 
     /** Claims the report of a missed milestone: only one node (and one pass) wins. */
@@ -88,8 +89,9 @@ class SupervisionRepository {
     /** Step records whose warning instant has come, undisclosed and not yet warned about. */
     List<long[]> stepsToWarn(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, project_id FROM project_step
-                WHERE warn_at <= ? AND warned_at IS NULL AND disclosed_at IS NULL ORDER BY warn_at, id LIMIT ?""")
+                SELECT s.id, s.project_id FROM project_step s JOIN project p ON p.id = s.project_id
+                WHERE s.warn_at <= ? AND s.warned_at IS NULL AND s.disclosed_at IS NULL AND p.status <> 'TERMINATED'
+                ORDER BY s.warn_at, s.id LIMIT ?""")
                 .params(utc(now), limit).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
     }
 
@@ -101,9 +103,10 @@ class SupervisionRepository {
     /** Step records past their disclosure deadline, undisclosed and not yet reported late. */
     List<long[]> stepsLate(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, project_id FROM project_step
-                WHERE disclosure_due_at < ? AND late_reported_at IS NULL AND disclosed_at IS NULL
-                ORDER BY disclosure_due_at, id LIMIT ?""")
+                SELECT s.id, s.project_id FROM project_step s JOIN project p ON p.id = s.project_id
+                WHERE s.disclosure_due_at < ? AND s.late_reported_at IS NULL AND s.disclosed_at IS NULL
+                  AND p.status <> 'TERMINATED'
+                ORDER BY s.disclosure_due_at, s.id LIMIT ?""")
                 .params(utc(now), limit).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
     }
 
