@@ -310,4 +310,25 @@ class ProjectsIT extends ProjectSupport {
         assertThat(http.get("/api/projects/" + id).bearer(as(user(Roles.CITIZEN, "群众"))).send().status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void aDisclosureLimitCountedOnAssumedDaysMovesWhenThatYearsNoticeIsImported() {
+        // 2036 has no notice: 20 assumed working days after Mon 2036-09-15 end on Mon 10-13
+        clock.set(at("2036-09-01T09:00:00+08:00"));
+        long id = createProject("城阳区假日测试道路" + unique());
+        planned(id, "2036-09-12", "2036-09-15T09:00:00+08:00");
+        assertThat(Instant.parse(step(detail(id), "PLANNING").path("disclosureDueAt").asString()))
+                .isEqualTo(at("2036-10-13T23:59:59+08:00"));
+        String notice = """
+                {"year":2036,"papers":["https://example.gov.cn/2036-notice"],"days":[
+                 {"name":"国庆节","date":"2036-10-01","isOffDay":true},{"name":"国庆节","date":"2036-10-02","isOffDay":true},
+                 {"name":"国庆节","date":"2036-10-03","isOffDay":true},{"name":"国庆节","date":"2036-10-06","isOffDay":true},
+                 {"name":"国庆节","date":"2036-10-07","isOffDay":true}]}""";
+        Http.Response imported = http.post("/api/calendar/import", notice).bearer(login("admin", DEMO_PASSWORD)).send();
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().path("deadlinesRecomputed").asInt()).isGreaterThanOrEqualTo(1);
+        // five weekdays off: the limit moves five working days later, to Mon 10-20
+        assertThat(Instant.parse(step(detail(id), "PLANNING").path("disclosureDueAt").asString()))
+                .isEqualTo(at("2036-10-20T23:59:59+08:00"));
+    }
 }
