@@ -727,7 +727,8 @@ public class CaseService implements Cases {
 
     CaseView view(CaseFile c, CurrentUser viewer) {
         CaseFile.Intake i = c.intake();
-        Category category = categories.find(i.categoryId()).orElse(null);
+        // the category as it stood when the case was reported (categories are versioned)
+        Category category = categories.asOf(i.categoryId(), c.createdAt()).orElse(null);
         String regionName = regions.find(i.regionId()).map(RegionView::name).orElse(null);
         String departmentName = c.departmentId() == null ? null
                 : departments.find(c.departmentId()).map(DepartmentView::name).orElse(null);
