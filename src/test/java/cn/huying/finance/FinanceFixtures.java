@@ -53,6 +53,12 @@ abstract class FinanceFixtures extends IntegrationTest {
         return new Party(id, username, name);
     }
 
+    /** A waybill file sent as the form field {@code file}. */
+    Http.Response upload(String token, String fileName, String contentType, byte[] bytes) {
+        cn.huying.support.Multipart form = new cn.huying.support.Multipart().file("file", fileName, contentType, bytes);
+        return http.post("/api/finance/waybills/import", form.body()).contentType(form.contentType()).bearer(token).send();
+    }
+
     JsonNode postNeed(Party enterprise, String amount) {
         Http.Response r = http.post("/api/finance/needs", Map.of("purpose", "购置冷链运输车辆", "amount", amount,
                 "termMonths", 12, "maxRate", "0.0600", "guarantee", "CREDIT", "publish", true)).bearer(as(enterprise.username())).send();
