@@ -80,6 +80,7 @@ class FinanceBrowserIT extends IntegrationTest {
 
         try (Browser office = Browser.office(base)) {
             office.login("jrb", DEMO_PASSWORD);
+            assertThat(office.text("#finance")).contains("待审核企业", "首次联系超时"); // the home card
             office.open("/finance/office");
             assertThat(office.text("#stats")).contains("青岛农商银行城阳支行");
             assertThat(office.text("#pools")).contains("风险补偿资金池", "担保资金池");

@@ -68,6 +68,7 @@ class FinanceDemo implements DemoData {
         if (jdbc.sql("SELECT COUNT(*) FROM fin_bank").query(Long.class).single() > 0) {
             return;
         }
+        long started = System.nanoTime();
         if (users.findByUsername("jrb").isEmpty()) {
             users.create(new UserAccounts.NewUser("jrb", "城阳区金融办 王主任", PASSWORD, Set.of(Roles.FINANCE_OFFICE), null, null));
         }
@@ -141,6 +142,8 @@ class FinanceDemo implements DemoData {
         }
         waybills.importFile(sd, "demo.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         waybills.grant(sd);
+        org.slf4j.LoggerFactory.getLogger(FinanceDemo.class).info("演示数据已载入：阳光产融（{} ms）",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private long enterprise(String code, String name, String contact, String phone, String username, boolean approve) {

@@ -17,6 +17,7 @@ import java.util.Set;
  * 1/{@value #OUT_OF_LINE} of, the median of the file's well-formed rows).
  */
 public final class WaybillChecks {
+    // reasons are keys of i18n/finance.properties (finance.waybill.*), rendered by WaybillService
 
     static final int OUT_OF_LINE = 10;
 
@@ -24,8 +25,8 @@ public final class WaybillChecks {
                           LocalDate received) {
     }
 
-    /** A refused row: its number in the file (1 = first row after the header), the waybill number, the reason. */
-    public record Refusal(int row, String number, String reason) {
+    /** A refused row: its number in the file (1 = first row after the header), the waybill number, the reason (a message key and its arguments). */
+    public record Refusal(int row, String number, String reason, Object... args) {
     }
 
     public record Outcome(List<Waybill> accepted, List<Refusal> refused) {
@@ -44,22 +45,22 @@ public final class WaybillChecks {
             String number = field(c, 0);
             if (c.length < 5 || number.isEmpty() || field(c, 1).isEmpty() || field(c, 2).isEmpty() || field(c, 3).isEmpty()
                     || field(c, 4).isEmpty()) {
-                refused.add(new Refusal(rowNo, number, "缺少必填项（运单号、起运地、目的地、运费、发货日期）"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.missing"));
                 continue;
             }
             if (number.length() > 60) {
-                refused.add(new Refusal(rowNo, number.substring(0, 60), "运单号过长"));
+                refused.add(new Refusal(rowNo, number.substring(0, 60), "finance.waybill.number.long"));
                 continue;
             }
             BigDecimal freight;
             try {
                 freight = new BigDecimal(field(c, 3));
             } catch (NumberFormatException e) {
-                refused.add(new Refusal(rowNo, number, "运费“" + field(c, 3) + "”不是金额"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.freight.nan", field(c, 3)));
                 continue;
             }
             if (freight.signum() <= 0 || freight.stripTrailingZeros().scale() > 2 || freight.compareTo(new BigDecimal("1000000000")) >= 0) {
-                refused.add(new Refusal(rowNo, number, "运费须为正数、最多两位小数"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.freight.invalid"));
                 continue;
             }
             LocalDate shipped;
@@ -70,27 +71,27 @@ public final class WaybillChecks {
                     received = LocalDate.parse(field(c, 5).replace('/', '-'));
                 }
             } catch (DateTimeParseException e) {
-                refused.add(new Refusal(rowNo, number, "日期格式应为 yyyy-MM-dd"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.date.invalid"));
                 continue;
             }
             if (!seen.add(number)) {
-                refused.add(new Refusal(rowNo, number, "运单号在文件中重复"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.duplicate.file"));
                 continue;
             }
             if (alreadyImported.contains(number)) {
-                refused.add(new Refusal(rowNo, number, "运单号已导入过"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.duplicate.known"));
                 continue;
             }
             if (field(c, 1).equals(field(c, 2))) {
-                refused.add(new Refusal(rowNo, number, "起运地与目的地相同，路线不成立"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.route"));
                 continue;
             }
             if (shipped.isAfter(today)) {
-                refused.add(new Refusal(rowNo, number, "发货日期晚于今天"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.shipped.future"));
                 continue;
             }
             if (received != null && (received.isBefore(shipped) || received.isAfter(today))) {
-                refused.add(new Refusal(rowNo, number, "签收日期早于发货日期或晚于今天"));
+                refused.add(new Refusal(rowNo, number, "finance.waybill.received.invalid"));
                 continue;
             }
             wellFormed.add(new Waybill(rowNo, number, field(c, 1), field(c, 2), freight.setScale(2), shipped, received));
@@ -100,8 +101,8 @@ public final class WaybillChecks {
         for (Waybill w : wellFormed) {
             if (median != null && wellFormed.size() >= 3 && (w.freight().compareTo(median.multiply(BigDecimal.valueOf(OUT_OF_LINE))) > 0
                     || w.freight().multiply(BigDecimal.valueOf(OUT_OF_LINE)).compareTo(median) < 0)) {
-                refused.add(new Refusal(w.row(), w.number(), "运费 " + w.freight().toPlainString() + " 元与本批运单中位数 "
-                        + median.toPlainString() + " 元相差过大"));
+                refused.add(new Refusal(w.row(), w.number(), "finance.waybill.freight.out-of-line",
+                        w.freight().toPlainString(), median.toPlainString()));
             } else {
                 accepted.add(w);
             }

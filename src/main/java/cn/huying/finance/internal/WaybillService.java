@@ -32,7 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class WaybillService {
 
     /** The answer to an import. */
-    public record ImportResult(long batchId, int rowsTotal, int rowsAccepted, List<WaybillChecks.Refusal> refused) {
+    public record ImportResult(long batchId, int rowsTotal, int rowsAccepted, List<Refused> refused) {
+    }
+
+    /** A refused row with its reason in Chinese. */
+    public record Refused(int row, String number, String reason) {
     }
 
     /** 数据信用报告 — what the waybills show. */
@@ -48,10 +52,12 @@ public class WaybillService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    WaybillService(JdbcClient jdbc, Clock clock) {
+    WaybillService(JdbcClient jdbc, Clock clock, org.springframework.context.MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @Transactional
@@ -80,11 +86,15 @@ public class WaybillService {
                     .params(enterprise.id(), batch, w.number(), w.origin(), w.destination(), w.freight(), w.shipped(), w.received())
                     .update();
         }
+        List<Refused> refused = new ArrayList<>();
         for (WaybillChecks.Refusal r : outcome.refused()) {
+            String reason = messages.getMessage(r.reason(), r.args(), r.reason(), java.util.Locale.SIMPLIFIED_CHINESE);
+            String number = r.number() == null || r.number().length() <= 60 ? r.number() : r.number().substring(0, 60);
+            refused.add(new Refused(r.row(), number, reason));
             jdbc.sql("INSERT INTO fin_waybill_refusal (batch_id, row_no, waybill_no, reason) VALUES (?, ?, ?, ?)")
-                    .params(batch, r.row(), r.number(), r.reason()).update();
+                    .params(batch, r.row(), number, reason.length() > 300 ? reason.substring(0, 300) : reason).update();
         }
-        return new ImportResult(batch, rows.size(), outcome.accepted().size(), outcome.refused());
+        return new ImportResult(batch, rows.size(), outcome.accepted().size(), refused);
     }
 
     static List<String[]> csv(byte[] content) {

@@ -80,8 +80,9 @@ class FinancePoliciesTest {
         var outcome = WaybillChecks.check(rows, Set.of("A0"), today);
         assertThat(outcome.accepted()).extracting(WaybillChecks.Waybill::number).containsExactly("A1", "A2", "A3");
         assertThat(outcome.refused()).extracting(WaybillChecks.Refusal::row).containsExactly(4, 5);
-        assertThat(outcome.refused().get(0).reason()).contains("相差过大");
-        assertThat(outcome.refused().get(1).reason()).isEqualTo("运单号已导入过");
+        assertThat(outcome.refused().get(0).reason()).isEqualTo("finance.waybill.freight.out-of-line");
+        assertThat(outcome.refused().get(0).args()).containsExactly("50.00", "1050.00");
+        assertThat(outcome.refused().get(1).reason()).isEqualTo("finance.waybill.duplicate.known");
         assertThat(WaybillChecks.grade(120, 8, new BigDecimal("0.97"))).isEqualTo("A");
         assertThat(WaybillChecks.grade(3, 1, BigDecimal.ONE)).isEqualTo("D");
     }
