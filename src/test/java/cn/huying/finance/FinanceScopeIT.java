@@ -64,6 +64,38 @@ class FinanceScopeIT extends FinanceFixtures {
     }
 
     @Test
+    void theOfficeAssignsANeedARejectionFreesTheSlotAndTheOfficeClosesWhatFails() {
+        Party sme = approvedEnterprise("青岛城阳分派测试物流有限公司" + unique(""));
+        Party bank = bank("分派测试银行" + unique(""));
+        long need = postNeed(sme, "800000").path("id").asLong();
+        Http.Response assigned = http.post("/api/finance/needs/" + need + "/assign", Map.of("bankId", bank.id()))
+                .bearer(as("jrb")).send();
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(201);
+        assertThat(assigned.json().path("status").asString()).isEqualTo("ASSIGNED");
+        long engagement = assigned.json().path("id").asLong();
+        assertThat(http.post("/api/finance/needs/" + need + "/assign", Map.of("bankId", bank.id())).bearer(as("jrb")).send()
+                .status()).isEqualTo(409); // once per bank
+        for (String step : new String[]{"CONTACTED", "APPLIED", "UNDER_REVIEW", "REJECTED"}) {
+            assertThat(advance(bank, engagement, step, null).status()).as(step).isEqualTo(200);
+        }
+        JsonNode after = http.get("/api/finance/needs/" + need).bearer(as(sme.username())).send().json().path("need");
+        assertThat(after.path("slotsHeld").asInt()).isZero();
+        assertThat(http.post("/api/finance/needs/" + need + "/close", Map.of("reason", "WITHDRAWN")).bearer(as("jrb")).send()
+                .status()).isEqualTo(400);
+        JsonNode closed = http.post("/api/finance/needs/" + need + "/close", Map.of("reason", "FAILED")).bearer(as("jrb")).send().json();
+        assertThat(closed.path("closeReason").asString()).isEqualTo("FAILED");
+        assertThat(http.post("/api/finance/needs/" + need + "/take", null).bearer(as(bank("迟到银行" + unique("")).username()))
+                .send().status()).isEqualTo(404); // a closed need is no longer open to other banks
+
+        // the office's policy news is public
+        String title = "测试政策资讯" + unique("");
+        assertThat(http.post("/api/finance/news", Map.of("title", title, "body", "物流企业贷款贴息政策。")).bearer(as("jrb")).send()
+                .status()).isEqualTo(201);
+        assertThat(http.get("/api/public/finance/news").send().json().findValuesAsString("title")).contains(title);
+        assertThat(http.get("/api/public/finance/products").send().json().findValuesAsString("name")).contains("物流e贷");
+    }
+
+    @Test
     void aPendingEnterpriseMayNotActAndBadInputIsRefusedInChineseWithNothingWritten() {
         String username = unique("pend");
         assertThat(http.post("/api/public/enterprises", Map.of("creditCode", CreditCodes.unique(), "name", "青岛待审核物流有限公司",
