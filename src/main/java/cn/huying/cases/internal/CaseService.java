@@ -456,7 +456,7 @@ public class CaseService implements Cases {
             }
             case PARK -> c.park(actor, note, now);
             case RESUME -> c.resume(actor, note, now, timeLimits.resumed(c.sla(), now));
-            case TRANSFER -> c.transfer(actor, note, now);
+            case TRANSFER -> c.transfer(actor, note, req.receivingBody(), now);
             case ACCEPT -> c.accept(actor, note, now);
             case RETURN -> {
                 requireReturnWindow(c, now);
