@@ -56,6 +56,11 @@ public class MediationStats {
                 rs.getBigDecimal("claimed"), rs.getBigDecimal("agreed"), rs.getLong("on_time"),
                 rs.getLong("court_linked"), rs.getLong("confirmations"))).list();
         List<Disputes.StatsRow> out = new ArrayList<>(rows);
+        // levels as 镇、村、企 and types in their listed order; organisations by name
+        if (!"org".equals(groupBy)) {
+            out.sort(java.util.Comparator.comparingInt(r -> "type".equals(groupBy)
+                    ? DisputeType.valueOf(r.key()).ordinal() : OrgLevel.valueOf(r.key()).ordinal()));
+        }
         out.add(row("TOTAL", "合计", rows.stream().mapToLong(Disputes.StatsRow::received).sum(),
                 rows.stream().mapToLong(Disputes.StatsRow::mediated).sum(),
                 rows.stream().mapToLong(Disputes.StatsRow::succeeded).sum(),
