@@ -70,6 +70,7 @@ class MediationBrowserIT extends MediationSupport {
                     .select("#orgId", Long.toString(orgId("TJ-YQ")))
                     .type("#applicantName", "赵小工").type("#applicantPhone", "13905329999")
                     .type("#respondentName", "木石某电子厂");
+            centre.driver().executeScript("window.scrollTo(0, 0)");
             centre.screenshot("mediation-centre-intake");
             centre.submit("form.card button[type=submit]");
             assertThat(centre.page()).contains("纠纷已受理").contains("园区电子厂加班费纠纷").contains("园区（企）");
