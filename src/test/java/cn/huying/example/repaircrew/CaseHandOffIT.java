@@ -133,6 +133,27 @@ class CaseHandOffIT extends IntegrationTest {
                 .hasMessageContaining("not-claimed");
     }
 
+    @Test
+    void aHotlineDeadlineKeepsRunningWhileTheCaseIsClaimed() {
+        clock.set(at("2026-09-21T09:00:00+08:00"));
+        double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+        Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_PROPERTY", "channel", "PUBLIC_PHONE",
+                "description", "12345 转来：楼道漏水", "lat", p[0], "lng", p[1], "reporterPhone", "13600003333",
+                "externalDueAt", "2026-09-29T17:00:00+08:00")).bearer(token("dispatcher")).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long id = r.json().path("id").asLong();
+        act("dispatcher", id, "register", Map.of());
+        crew.take(id, currentUser("dispatcher"));
+        JsonNode limits = view(id).path("timeLimits");
+        assertThat(limits.path("light").asString()).isEqualTo("GREEN");
+        assertThat(limits.path("dueAt").asString()).isEqualTo("2026-09-29T09:00:00Z");
+
+        clock.set(at("2026-09-30T09:00:00+08:00"));
+        sweep.sweep();
+        assertThat(view(id).path("timeLimits").path("light").asString()).isEqualTo("RED");
+        assertThat(history(id, "DEADLINE_RED")).isEqualTo(1);
+    }
+
     private static JsonNode objectOf(Object view) {
         return Http.JSON.valueToTree(view);
     }
