@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class MediationBrowserIT extends MediationSupport {
 
+    private tools.jackson.databind.JsonNode get(String user, long caseId) {
+        return http.get("/api/cases/" + caseId).bearer(token(user)).send().json();
+    }
+
     private String base() {
         return "http://localhost:" + port;
     }
@@ -74,6 +78,21 @@ class MediationBrowserIT extends MediationSupport {
             centre.screenshot("mediation-centre-intake");
             centre.submit("form.card button[type=submit]");
             assertThat(centre.page()).contains("纠纷已受理").contains("园区电子厂加班费纠纷").contains("园区（企）");
+
+            // a village cadre's dispute case handed to the village committee by its code
+            double[] q = pointIn("卓庄村第二网格第1单元");
+            Http.Response cadreCase = http.post("/api/cases", Map.of("category", "DISPUTE_LAND", "description",
+                    "两户因宅基地界址争执，村里请调委会调解", "lat", q[0], "lng", q[1])).bearer(token("cadre")).send();
+            assertThat(cadreCase.status()).as(cadreCase.toString()).isEqualTo(201);
+            String caseCode = cadreCase.json().path("code").asString();
+            centre.open("/mediation/intake").type("#caseCode", caseCode).select("#type", "LAND")
+                    .select("#orgId", Long.toString(committee("卓庄村")))
+                    .type("#applicantName", "卓东").type("#respondentName", "卓西");
+            centre.submit("form.card button[type=submit]");
+            assertThat(centre.text("#log")).contains("由事件 " + caseCode + " 移交受理");
+            assertThat(centre.page()).contains("两户因宅基地界址争执").contains("卓庄村人民调解委员会");
+            assertThat(get("dispatcher", cadreCase.json().path("id").asLong()).path("state").asString())
+                    .isEqualTo("ACCEPTED");
         }
 
         try (Browser leader = Browser.office(base())) {

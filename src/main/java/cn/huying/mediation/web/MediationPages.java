@@ -44,9 +44,11 @@ class MediationPages {
     private final MediationStats stats;
     private final MediationOrgs orgs;
     private final CurrentUsers users;
+    private final cn.huying.cases.Cases cases;
 
     MediationPages(DisputeIntake intake, DisputeWork work, DisputeLedger ledger, MediationStats stats,
-                   MediationOrgs orgs, CurrentUsers users) {
+                   MediationOrgs orgs, CurrentUsers users, cn.huying.cases.Cases cases) {
+        this.cases = cases;
         this.intake = intake;
         this.work = work;
         this.ledger = ledger;
@@ -158,7 +160,8 @@ class MediationPages {
 
     @PostMapping("/mediation/intake")
     @PreAuthorize("hasAuthority('" + MediationPermissions.INTAKE + "')")
-    String intake(@RequestParam(required = false) String type, @RequestParam(required = false) String title,
+    String intake(@RequestParam(required = false) String caseCode,
+                  @RequestParam(required = false) String type, @RequestParam(required = false) String title,
                   @RequestParam(required = false) String facts, @RequestParam(required = false) String amountClaimed,
                   @RequestParam(required = false) Long regionId, @RequestParam(required = false) Long orgId,
                   @RequestParam(required = false) String applicantName, @RequestParam(required = false) String applicantId,
@@ -169,8 +172,11 @@ class MediationPages {
         parties.add(new DisputeInput.PartyInput("APPLICANT", applicantName, applicantId, applicantPhone));
         parties.add(new DisputeInput.PartyInput("RESPONDENT", respondentName, respondentId, respondentPhone));
         try {
-            long id = intake.open(new DisputeInput.Open(null, type, title, facts, amountClaimed, regionId, orgId, List.of(),
-                    parties, null, null), users.require());
+            CurrentUser user = users.require();
+            // from a case: the case's place, and its title and facts unless others are written
+            Long caseId = caseCode == null || caseCode.isBlank() ? null : cases.getByCode(caseCode.strip(), user).id();
+            long id = intake.open(new DisputeInput.Open(caseId, type, blank(title), blank(facts), amountClaimed, regionId,
+                    orgId, List.of(), parties, null, null), user);
             redirect.addFlashAttribute("done", "纠纷已受理");
             return "redirect:/mediation/disputes/" + id;
         } catch (DomainException e) {
@@ -190,6 +196,10 @@ class MediationPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         return "mediation/stats";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private String step(long id, RedirectAttributes redirect, String done, Supplier<Long> action) {
