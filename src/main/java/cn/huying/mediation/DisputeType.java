@@ -29,14 +29,4 @@ public enum DisputeType {
     public String caseCategory() {
         return caseCategory;
     }
-
-    /** The type of a case category (a dispute opened from a case), OTHER when none matches. */
-    public static DisputeType ofCategory(String categoryCode) {
-        for (DisputeType t : values()) {
-            if (t.caseCategory.equals(categoryCode) && t != CONTRACT && t != OTHER) {
-                return t;
-            }
-        }
-        return OTHER;
-    }
 }
