@@ -29,7 +29,8 @@ final class ActionPolicy {
                 continue;
             }
             boolean handlerStep = a == CaseAction.ACCEPT || a == CaseAction.RETURN
-                    || (a == CaseAction.RESOLVE && tier == Tier.TOWN);
+                    || (a == CaseAction.RESOLVE && tier == Tier.TOWN)
+                    || (a == CaseAction.TRANSFER && !user.hasRole(Roles.DISPATCHER));
             if (handlerStep && (departmentId == null || !departmentId.equals(user.departmentId()))) {
                 continue;
             }

@@ -467,7 +467,7 @@ public class CaseService implements Cases {
             }
             case PARK -> c.park(actor, note, now);
             case RESUME -> c.resume(actor, note, now, timeLimits.resumed(c.sla(), now));
-            case TRANSFER -> c.transfer(actor, note, now);
+            case TRANSFER -> c.transfer(actor, note, req.receivingBody(), now);
             case ACCEPT -> c.accept(actor, note, now);
             case RETURN -> {
                 requireReturnWindow(c, now);
@@ -743,7 +743,8 @@ public class CaseService implements Cases {
 
     CaseView view(CaseFile c, CurrentUser viewer) {
         CaseFile.Intake i = c.intake();
-        Category category = categories.find(i.categoryId()).orElse(null);
+        // the category as it stood when the case was reported (categories are versioned)
+        Category category = categories.asOf(i.categoryId(), c.createdAt()).orElse(null);
         String regionName = regions.find(i.regionId()).map(RegionView::name).orElse(null);
         String departmentName = c.departmentId() == null ? null
                 : departments.find(c.departmentId()).map(DepartmentView::name).orElse(null);

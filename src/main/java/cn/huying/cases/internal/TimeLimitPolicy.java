@@ -39,6 +39,11 @@ public class TimeLimitPolicy {
         this.zone = calendar.zone();
     }
 
+    /** The calendar's zone, in which days begin and end. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public static boolean applies(TimeLimitRule r, Channel channel, String limitKey, Urgency urgency) {
         return (r.channel() == null || r.channel() == channel)
                 && (r.limitKey() == null || r.limitKey().equals(limitKey))

@@ -71,6 +71,12 @@ class CasesShell {
     }
 
     @Bean
+    NavItem navRevisits() {
+        return new NavItem(NavItem.WORK, "/revisits", "nav.revisits", 165,
+                v -> v.can("case:revisit") && v.can(CasePermissions.LEDGER_VIEW));
+    }
+
+    @Bean
     NavItem navSupervision() {
         return new NavItem(NavItem.WORK, "/supervision", "nav.supervision", 170,
                 v -> v.can(CasePermissions.SUPERVISION_VIEW) && !v.hasRole(Roles.ADMIN));
