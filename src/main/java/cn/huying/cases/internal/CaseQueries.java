@@ -394,6 +394,21 @@ class CaseQueries {
             case "DEADLINE_RECOMPUTED" -> {
                 return "重算办结时限";
             }
+            case "SKIP_TO_TOWN" -> {
+                return "直报镇平台";
+            }
+            case "HANDOFF_CLAIM" -> {
+                return "移交办理";
+            }
+            case "HANDOFF_PROGRESS" -> {
+                return "办理进展";
+            }
+            case "HANDOFF_RESOLVE" -> {
+                return "移交办结";
+            }
+            case "HANDOFF_DECLINE" -> {
+                return "移交退回";
+            }
             default -> {
             }
         }

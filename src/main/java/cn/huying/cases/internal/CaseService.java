@@ -84,6 +84,7 @@ public class CaseService implements Cases {
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
     private final CaseSearchIndexer search;
+    private final CaseClaims claims;
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
@@ -92,8 +93,9 @@ public class CaseService implements Cases {
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
                 TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, CaseClaims claims) {
         this.search = search;
+        this.claims = claims;
         // the intake's reads share one connection but no transaction: each is one statement, none needs the
         // others' snapshot, and a transaction would cost a round trip for its COMMIT. Not read-only: on PostgreSQL
         // the statement that reads also takes the day's number (CaseRepository.intakeReads), committing on its own.
@@ -297,11 +299,16 @@ public class CaseService implements Cases {
         CaseFile.Intake intake = new CaseFile.Intake(code, category.kind(), category.id(), channel, urgency, title,
                 description, report.lat(), report.lng(), blankToNull(report.address()), region.id(),
                 town == null ? null : town.id(), who, reporter.id(), blankToNull(report.idempotencyKey()));
-        Tier start = escalation.startTier(category, channel, urgency, reporter.roles());
+        Tier start = escalation.startTier(category, channel, urgency, reporter.roles(), report.toTown());
         Actor actor = Actor.of(reporter);
+        boolean skip = escalation.skipsToTown(start, channel, reporter.roles());
 
-        CaseFile c = CaseFile.report(intake, start, actor, List.of(), now,
+        CaseFile c = CaseFile.report(intake, skip ? Tier.GRID : start, actor, List.of(), now,
                 CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));
+        if (skip) {
+            c.skipToTown(actor, report.toTown() ? "网格员直报镇平台：超出村级处置能力"
+                    : urgency == Urgency.EMERGENCY ? "应急突发，直报镇平台" : "该类别由镇级处置，直报镇平台", now);
+        }
         List<HistoryDraft> reported = c.drainHistory();
         if (files.isEmpty()) {
             cases.insert(c, reported);
@@ -430,6 +437,10 @@ public class CaseService implements Cases {
         if (!user.can(action.permission())) {
             audit.record("ACCESS_DENIED", "case:" + id, action.permission());
             throw DomainException.forbidden("case.transition.role", action.label(), c.state().label(), c.tier().label());
+        }
+        if (c.state() == CaseState.ACCEPTED) {
+            // a case claimed by a module (CaseHandOff) takes no person's action but view, first contact and progress
+            claims.refuseWhileClaimed(id, action.label());
         }
         Actor actor = Actor.of(user);
         Instant now = clock.instant();
@@ -567,6 +578,11 @@ public class CaseService implements Cases {
     }
 
     // ---- reads ----------------------------------------------------------------------------
+
+    /** 409 while a module holds the case (the case hand-off). */
+    void refuseWhileClaimed(long id, String what) {
+        claims.refuseWhileClaimed(id, what);
+    }
 
     CaseScope caseScope(CurrentUser user) {
         return scopeOf(user);
@@ -743,7 +759,8 @@ public class CaseService implements Cases {
         for (String t : c.tierPath().split(",")) {
             tierPath.add(Tier.valueOf(t));
         }
-        Set<CaseAction> allowed = viewer == null ? Set.of() : allowedActions(c, viewer);
+        Set<CaseAction> allowed = viewer == null || (c.state() == CaseState.ACCEPTED && claims.claimed(c.id())) ? Set.of()
+                : allowedActions(c, viewer);
         List<CaseView.AttachmentInfo> files = c.attachmentCount() == 0 ? List.of() : attachments.forCase(c.id()).stream()
                 .map(a -> new CaseView.AttachmentInfo(a.id(), a.fileName(), a.contentType(), a.size())).toList();
         return new CaseView(c.id(), c.code(), i.kind(), i.kind().label(), i.categoryId(),
