@@ -12,6 +12,9 @@ public interface Rates {
     /** One rate for the filter (no year-on-year). */
     RateFigure rate(Rate rate, RateFilter filter, CurrentUser viewer);
 
+    /** One rate per basic grid of the filter's region (grids without a case to count are absent), for the map. */
+    java.util.Map<Long, RateFigure> byGrid(Rate rate, RateFilter filter, CurrentUser viewer);
+
     /**
      * The cases behind a figure: those counted in the denominator, or ({@code numerator}) in the numerator; at most
      * {@code limit}, newest first.

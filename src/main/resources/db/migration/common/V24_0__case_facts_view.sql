@@ -8,7 +8,8 @@
 --   * hazard_confirmed: a safety hazard 安全隐患 that passed verification 核查 (a VERIFY step in its history or
 --     closed after resolution) proved real (TRUE); a hazard refused 不予受理 or merged as a duplicate did not
 --     (FALSE); an open hazard is not yet known (NULL);
---   * registered_at, parked_at, revisited_at, return_count, extension_count and reporter_role from the history.
+--   * registered_at, parked_at, revisited_at, return_count, extension_count and reporter_role from the history;
+--   * the latest staged progress 阶段性进展 (reason, next steps, promised date) of an overdue case.
 ALTER TABLE time_limit_rule_set ADD COLUMN dispatch_hours INT DEFAULT 24 NOT NULL;
 
 CREATE VIEW case_facts_v AS
@@ -58,6 +59,12 @@ SELECT c.id,
        c.first_contact_due_at,
        c.first_contacted_at,
        c.red_at,
+       (SELECT p.reason FROM case_progress p WHERE p.case_id = c.id
+         ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY) AS progress_reason,
+       (SELECT p.next_steps FROM case_progress p WHERE p.case_id = c.id
+         ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY) AS progress_next_steps,
+       (SELECT p.promised_date FROM case_progress p WHERE p.case_id = c.id
+         ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY) AS progress_promised_date,
        (SELECT MAX(h.at) FROM case_history h WHERE h.case_id = c.id AND h.action = 'PARK') AS parked_at,
        CASE WHEN c.state = 'PARKED' THEN TRUE ELSE FALSE END AS parked,
        c.rework_count,

@@ -55,6 +55,15 @@ class RatesService implements Rates {
     }
 
     @Override
+    public java.util.Map<Long, RateFigure> byGrid(Rate rate, RateFilter filter, CurrentUser viewer) {
+        java.util.Map<Long, RateFigure> out = new java.util.HashMap<>();
+        queries.countBy("f.grid_id", RateQueries.formula(RateFormula.of(rate)), scope(filter, viewer))
+                .forEach((grid, c) -> out.put(grid, new RateFigure(rate, rate.label(), c.numerator(), c.denominator(),
+                        RateFigure.percent(c.numerator(), c.denominator()), 0, 0, null)));
+        return out;
+    }
+
+    @Override
     public List<FactCase> cases(Rate rate, RateFilter filter, boolean numerator, int limit, CurrentUser viewer) {
         return queries.cases(RateFormula.of(rate), scope(filter, viewer), numerator, Math.max(1, Math.min(limit, 500)));
     }

@@ -1,0 +1,101 @@
+package cn.huying.analytics.web;
+
+import cn.huying.analytics.LedgerFilter;
+import cn.huying.analytics.internal.Ledgers;
+import cn.huying.analytics.internal.WeeklyReports;
+import cn.huying.identity.CurrentUser;
+import cn.huying.identity.CurrentUsers;
+import cn.huying.shared.DomainException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The dashboard, the weekly reports page and the ledgers page. */
+@Controller
+class AnalyticsPagesController {
+
+    private static final String VIEW = "hasAuthority(T(cn.huying.analytics.AnalyticsPermissions).VIEW)";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final WeeklyReports reports;
+    private final Ledgers ledgers;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    AnalyticsPagesController(WeeklyReports reports, Ledgers ledgers, CurrentUsers users, Clock clock) {
+        this.reports = reports;
+        this.ledgers = ledgers;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/analytics")
+    @PreAuthorize(VIEW)
+    String dashboard(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                     @RequestParam(defaultValue = "SATISFACTION") String mapRate, Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate t = to == null ? today : to;
+        model.addAttribute("from", from == null ? t.withDayOfMonth(1).minusMonths(2) : from);
+        model.addAttribute("to", t);
+        model.addAttribute("mapRate", mapRate);
+        model.addAttribute("rootId", users.require().scopeRegionId());
+        return "analytics/dashboard";
+    }
+
+    @GetMapping("/analytics/reports")
+    @PreAuthorize(VIEW)
+    String reports(Model model) {
+        CurrentUser user = users.require();
+        model.addAttribute("reports", reports.list(user, 100));
+        model.addAttribute("lastMonday", LocalDate.now(clock.withZone(ZONE)).with(TemporalAdjusters.previous(DayOfWeek.MONDAY)));
+        model.addAttribute("canGenerate", user.can(cn.huying.analytics.AnalyticsPermissions.REPORT));
+        return "analytics/reports";
+    }
+
+    @PostMapping("/analytics/reports")
+    @PreAuthorize("hasAuthority(T(cn.huying.analytics.AnalyticsPermissions).REPORT)")
+    String generate(@RequestParam LocalDate weekStart) {
+        LocalDate monday = weekStart.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        reports.generate(monday, null, users.require());
+        return "redirect:/analytics/reports";
+    }
+
+    @GetMapping("/analytics/ledgers")
+    @PreAuthorize(VIEW)
+    String ledgers() {
+        return "redirect:/analytics/ledgers/general";
+    }
+
+    @GetMapping("/analytics/ledgers/{ledger}")
+    @PreAuthorize(VIEW)
+    String ledger(@PathVariable String ledger, @RequestParam(required = false) String kind,
+                  @RequestParam(required = false) String state, @RequestParam(required = false) String channel,
+                  @RequestParam(required = false) String q, @RequestParam(required = false) LocalDate from,
+                  @RequestParam(required = false) LocalDate to, Model model) {
+        if (!List.of("general", "hazards", "disputes").contains(ledger)) {
+            throw DomainException.notFound("analytics.ledger.unknown", ledger);
+        }
+        LedgerFilter f = new LedgerFilter(ledger, null, blank(kind), blank(state), blank(channel), blank(q), from, to);
+        CurrentUser user = users.require();
+        model.addAttribute("filter", f);
+        model.addAttribute("rows", ledgers.rows(f, 100, user));
+        if (from != null && to != null && !to.isBefore(from)) {
+            model.addAttribute("stats", ledgers.stats(null, from, to, user));
+        }
+        return "analytics/ledgers";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
