@@ -187,13 +187,16 @@ public class FactReads {
         return out;
     }
 
-    /** A case's text and place, for the hot issues. */
+    /**
+     * A case's text and place, for the hot issues: the description only — the title of a grid report is its
+     * category's name, which would count the category rather than the issue.
+     */
     record Text(long id, String text, Long villageId, Double lat, Double lng) {
     }
 
     void texts(String prefix, LocalDate from, LocalDate to, Consumer<Text> sink) {
         jdbc.sql("""
-                SELECT f.id, f.title, f.description, f.village_id, f.lat, f.lng FROM case_facts_v f
+                SELECT f.id, f.description, f.village_id, f.lat, f.lng FROM case_facts_v f
                  WHERE f.region_path LIKE :path AND f.received_at >= :from AND f.received_at < :to
                    AND f.state <> 'MERGED'""")
                 .param("path", prefix + "%").param("from", start(from)).param("to", start(to.plusDays(1)))
@@ -204,7 +207,7 @@ public class FactReads {
                     Double la = rs.wasNull() ? null : lat;
                     double lng = rs.getDouble("lng");
                     Double ln = rs.wasNull() ? null : lng;
-                    sink.accept(new Text(rs.getLong("id"), rs.getString("title") + "。" + rs.getString("description"),
+                    sink.accept(new Text(rs.getLong("id"), rs.getString("description"),
                             village, la, ln));
                 });
     }

@@ -16,13 +16,16 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.springframework.stereotype.Component;
 
 /**
- * High-frequency common issues 高频共性问题 from the Chinese text (title and description) of the cases received in a
+ * High-frequency common issues 高频共性问题 from the Chinese text (the description) of the cases received in a
  * period: each text is cut into words by Lucene's smartcn analyzer (a hidden-Markov word segmenter with its own
  * dictionary, so "暖气管道漏水" gives 暖气 / 管道 / 漏水 rather than overlapping character pairs); a word counts once per
- * case; words of one character, numbers and the generic words of a report (反映, 问题, 群众 …) are left out. An issue
+ * case. Words the dictionary does not know come out as single characters (东街路灯 → 东街 / 路 / 灯): adjoining
+ * single characters are joined again into one word (路灯, 不亮, 飞线). Words of one character, numbers, the generic
+ * words of a report (反映, 问题, 群众 …) and the names of the villages (a place, not an issue) are left out. An issue
  * is rising when it occurs in at least three cases and in half as many again as in the previous period of the same
  * length.
  */
@@ -45,8 +48,9 @@ class HotIssueFinder {
 
     List<HotIssue> find(String prefix, LocalDate from, LocalDate to, int top, Map<Long, String> villageNames) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        Map<String, Tally> now = tally(prefix, from, to);
-        Map<String, Tally> before = tally(prefix, from.minusDays(days), from.minusDays(1));
+        Set<String> villages = new java.util.HashSet<>(villageNames.values());
+        Map<String, Tally> now = tally(prefix, from, to, villages);
+        Map<String, Tally> before = tally(prefix, from.minusDays(days), from.minusDays(1), villages);
         List<HotIssue> out = new ArrayList<>();
         now.forEach((term, t) -> {
             long count = t.cases().size();
@@ -69,11 +73,14 @@ class HotIssueFinder {
                 .limit(top).toList();
     }
 
-    private Map<String, Tally> tally(String prefix, LocalDate from, LocalDate to) {
+    private Map<String, Tally> tally(String prefix, LocalDate from, LocalDate to, Set<String> places) {
         Map<String, Tally> out = new HashMap<>();
         try (Analyzer analyzer = new SmartChineseAnalyzer()) {
             reads.texts(prefix, from, to, text -> {
                 for (String term : words(analyzer, text.text())) {
+                    if (places.stream().anyMatch(p -> p.contains(term) || term.contains(p))) {
+                        continue;
+                    }
                     Tally t = out.computeIfAbsent(term, k -> new Tally(new LinkedHashSet<>(), new HashMap<>(),
                             new ArrayList<>()));
                     if (t.cases().add(text.id())) {
@@ -93,20 +100,60 @@ class HotIssueFinder {
     /** The distinct words of a text worth counting. */
     static Set<String> words(Analyzer analyzer, String text) {
         Set<String> out = new LinkedHashSet<>();
+        StringBuilder singles = new StringBuilder();
+        int singlesEnd = -1;
         try (TokenStream ts = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 String w = term.toString();
-                if (w.codePointCount(0, w.length()) >= 2 && !GENERIC.contains(w) && !w.chars().allMatch(
-                        c -> Character.isDigit(c) || c < 128)) {
-                    out.add(w);
+                boolean single = w.codePointCount(0, w.length()) == 1 && Character.isIdeographic(w.codePointAt(0));
+                if (single && (singles.isEmpty() || offset.startOffset() == singlesEnd)) {
+                    singles.append(w);
+                    singlesEnd = offset.endOffset();
+                    continue;
+                }
+                keepRun(out, singles.toString());
+                singles.setLength(0);
+                if (single) {
+                    singles.append(w);
+                    singlesEnd = offset.endOffset();
+                } else {
+                    keep(out, w);
                 }
             }
+            keepRun(out, singles.toString());
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * A run of single characters: two or three are one word (路灯, 卓庄村); a longer run is cut into two-character
+     * words, most Chinese words having two (路灯不亮 → 路灯 / 不亮), the last three together when the run is odd.
+     */
+    private static void keepRun(Set<String> out, String run) {
+        int n = run.codePointCount(0, run.length());
+        if (n <= 3) {
+            keep(out, run);
+            return;
+        }
+        int[] cps = run.codePoints().toArray();
+        int i = 0;
+        while (i < n) {
+            int len = n - i == 3 ? 3 : 2;
+            keep(out, new String(cps, i, Math.min(len, n - i)));
+            i += len;
+        }
+    }
+
+    private static void keep(Set<String> out, String w) {
+        if (w.codePointCount(0, w.length()) >= 2 && !GENERIC.contains(w)
+                && !w.chars().allMatch(c -> Character.isDigit(c) || c < 128)) {
+            out.add(w);
+        }
     }
 }

@@ -12,17 +12,17 @@ import org.springframework.context.annotation.Configuration;
 class AnalyticsShell {
 
     @Bean
-    NavItem navDashboard() {
+    NavItem analyticsNavDashboard() {
         return NavItem.work("/analytics", "nav.analytics.dashboard", 320, AnalyticsPermissions.VIEW);
     }
 
     @Bean
-    NavItem navReports() {
+    NavItem analyticsNavReports() {
         return NavItem.work("/analytics/reports", "nav.analytics.reports", 330, AnalyticsPermissions.VIEW);
     }
 
     @Bean
-    NavItem navLedgers() {
+    NavItem analyticsNavLedgers() {
         return NavItem.work("/analytics/ledgers", "nav.analytics.ledgers", 340, AnalyticsPermissions.VIEW);
     }
 

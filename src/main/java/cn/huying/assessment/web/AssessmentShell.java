@@ -12,22 +12,22 @@ import org.springframework.context.annotation.Configuration;
 class AssessmentShell {
 
     @Bean
-    NavItem navRates() {
+    NavItem assessmentNavRates() {
         return NavItem.work("/assessment", "nav.assessment.rates", 300, AssessmentPermissions.VIEW);
     }
 
     @Bean
-    NavItem navGridScores() {
+    NavItem assessmentNavGridScores() {
         return NavItem.work("/assessment/grids", "nav.assessment.grids", 305, AssessmentPermissions.VIEW);
     }
 
     @Bean
-    NavItem navVillages() {
+    NavItem assessmentNavVillages() {
         return NavItem.work("/assessment/villages", "nav.assessment.villages", 310, AssessmentPermissions.VIEW);
     }
 
     @Bean
-    NavItem navMyScore() {
+    NavItem assessmentNavMyScore() {
         return NavItem.work("/m/score", "nav.assessment.my-score", 315, AssessmentPermissions.OWN_SCORE);
     }
 
