@@ -252,12 +252,23 @@ public final class CaseFile {
     }
 
     /** 移送: to the competent body (suspected crime or discipline); leaves the clock. */
-    void transfer(Actor actor, String reason, Instant now) {
+    void transfer(Actor actor, String reason, String receivingBody, Instant now) {
         TransitionTable.Transition t = guard(CaseAction.TRANSFER, actor);
+        if (!actor.roles().contains(Roles.DISPATCHER)) {
+            // a department transfers only what was dispatched to it (涉嫌违法案件移送)
+            requireOwnDepartment(actor);
+        }
         require(reason, "reason");
+        if (receivingBody == null || receivingBody.isBlank() || receivingBody.strip().length() > 100) {
+            throw new cn.huying.shared.InvalidInput(List.of(new cn.huying.shared.InvalidInput.FieldError(
+                    "receivingBody", "case.field.required-named", new Object[]{"移送单位（不超过 100 字）"})));
+        }
+        String body = receivingBody.strip();
         this.sla = sla.withClockStopped(now);
-        move(t, actor, reason, List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseTransferred(facts(now), reason.strip()));
+        // the citizen is told where the case went
+        this.reply = "已移送至" + body + "：" + reason.strip();
+        move(t, actor, "移送至" + body + "：" + reason.strip(), List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseTransferred(facts(now), reason.strip(), body));
     }
 
     /** 签收 by a handler of the department it was dispatched to. */

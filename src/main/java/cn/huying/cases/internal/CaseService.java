@@ -456,7 +456,7 @@ public class CaseService implements Cases {
             }
             case PARK -> c.park(actor, note, now);
             case RESUME -> c.resume(actor, note, now, timeLimits.resumed(c.sla(), now));
-            case TRANSFER -> c.transfer(actor, note, now);
+            case TRANSFER -> c.transfer(actor, note, req.receivingBody(), now);
             case ACCEPT -> c.accept(actor, note, now);
             case RETURN -> {
                 requireReturnWindow(c, now);
@@ -524,6 +524,7 @@ public class CaseService implements Cases {
 
     /** 重复件随主件: when a lead case closes, every merged case gets its answer and its reporter is told. */
     private void followLead(CaseFile lead, Actor actor, Instant now) {
+        cases.shareReplyWithMerged(lead.id(), lead.reply(), now);
         for (CaseFile merged : cases.findMergedInto(lead.id())) {
             cases.appendHistory(merged.id(), List.of(new HistoryDraft("FOLLOW_LEAD", CaseState.MERGED, CaseState.MERGED,
                     merged.tier(), lead.departmentId(), actor.userId(), actor.name(), null,
@@ -781,25 +782,9 @@ public class CaseService implements Cases {
         return !now.isBefore(sla.yellowAt()) ? "YELLOW" : "GREEN";
     }
 
-    /** The actions this user may take on the case now: table, permission, department and reporter rules. */
+    /** The actions this user may take on the case now ({@link ActionPolicy}). */
     Set<CaseAction> allowedActions(CaseFile c, CurrentUser user) {
-        Set<CaseAction> out = new LinkedHashSet<>();
-        for (CaseAction a : TransitionTable.allowedActions(c.state(), c.tier(), user.roles())) {
-            if (!user.can(a.permission())) {
-                continue;
-            }
-            boolean handlerStep = a == CaseAction.ACCEPT || a == CaseAction.RETURN
-                    || (a == CaseAction.RESOLVE && c.tier() == Tier.TOWN);
-            if (handlerStep && (c.departmentId() == null || !c.departmentId().equals(user.departmentId()))) {
-                continue;
-            }
-            if (a == CaseAction.REVISIT && !user.hasRole(Roles.DISPATCHER)
-                    && !Long.valueOf(user.id()).equals(c.intake().reporter().userId())) {
-                continue;
-            }
-            out.add(a);
-        }
-        return out;
+        return ActionPolicy.allowed(c.state(), c.tier(), c.departmentId(), c.intake().reporter().userId(), user);
     }
 
     private static String blankToNull(String s) {

@@ -223,12 +223,18 @@ public class TimeLimitService {
 
     public cn.huying.shared.PageResult<cn.huying.cases.SupervisionOrder> supervisionOrders(CurrentUser user,
                                                                                          cn.huying.shared.PageRequest page) {
+        return supervisionOrders(user, false, page);
+    }
+
+    /** The supervision orders in the user's scope, newest first; only the unanswered ones when {@code openOnly}. */
+    public cn.huying.shared.PageResult<cn.huying.cases.SupervisionOrder> supervisionOrders(CurrentUser user,
+            boolean openOnly, cn.huying.shared.PageRequest page) {
         if (!user.can("supervision:view")) {
             throw DomainException.forbidden("auth.forbidden");
         }
         CaseScope scope = cases.caseScope(user);
-        return new cn.huying.shared.PageResult<>(ledgers.supervisionOrders(scope, page.size(), page.offset()),
-                ledgers.countSupervisionOrders(scope), page.page(), page.size());
+        return new cn.huying.shared.PageResult<>(ledgers.supervisionOrders(scope, openOnly, page.size(), page.offset()),
+                ledgers.countSupervisionOrders(scope, openOnly), page.page(), page.size());
     }
 
     /** Extension requests waiting for this approver, in their scope. */

@@ -39,7 +39,7 @@ class SecurityConfig {
      * No Spring Security observations. With them, every filter of both chains runs inside a wrapper that
      * opens and closes an observation (and the authorization managers inside another), on every request,
      * for metrics this application does not expose: without them the filter chain's share of the intake's
-     * request threads fell from 8.8 % to 6.4 % (docs/benchmarks.md, round 6). The request as a whole is
+     * request threads fell from 8.8 % to 6.4 % (docs/benchmarks-archive.md, round 6). The request as a whole is
      * still timed ({@code http.server.requests}).
      */
     @Bean
