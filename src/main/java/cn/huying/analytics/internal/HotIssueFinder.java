@@ -35,7 +35,11 @@ class HotIssueFinder {
     /** Words every report uses; they say nothing about what the issue is. */
     static final Set<String> GENERIC = Set.of("反映", "问题", "群众", "居民", "村民", "住户", "存在", "情况", "要求",
             "进行", "处理", "解决", "及时", "尽快", "发生", "没有", "无法", "不能", "影响", "希望", "相关", "部门", "工作",
-            "已经", "目前", "一直", "多次", "现在", "今天", "请求", "请", "有人", "附近", "家中", "发现", "上报", "事件");
+            "已经", "目前", "一直", "多次", "现在", "今天", "请求", "请", "有人", "附近", "家中", "发现", "上报", "事件",
+            "隐患", "小区");
+
+    /** Function characters 虚词 that smartcn leaves single: they end a run of characters and are not kept. */
+    static final String FUNCTION_CHARS = "的了在是和与对把被将从向到给内上下中里为等及或而也都就又很";
 
     private final FactReads reads;
 
@@ -109,6 +113,11 @@ class HotIssueFinder {
             while (ts.incrementToken()) {
                 String w = term.toString();
                 boolean single = w.codePointCount(0, w.length()) == 1 && Character.isIdeographic(w.codePointAt(0));
+                if (single && FUNCTION_CHARS.contains(w)) {
+                    keepRun(out, singles.toString());
+                    singles.setLength(0);
+                    continue;
+                }
                 if (single && (singles.isEmpty() || offset.startOffset() == singlesEnd)) {
                     singles.append(w);
                     singlesEnd = offset.endOffset();

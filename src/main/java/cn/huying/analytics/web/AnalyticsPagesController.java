@@ -1,8 +1,20 @@
 package cn.huying.analytics.web;
 
 import cn.huying.analytics.LedgerFilter;
+import cn.huying.analytics.WeeklyReportInfo;
+import cn.huying.analytics.internal.Dashboard;
 import cn.huying.analytics.internal.Ledgers;
 import cn.huying.analytics.internal.WeeklyReports;
+import cn.huying.assessment.Rate;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseBody;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.DomainException;
@@ -29,12 +41,15 @@ class AnalyticsPagesController {
 
     private final WeeklyReports reports;
     private final Ledgers ledgers;
+    private final Dashboard dashboard;
     private final CurrentUsers users;
     private final Clock clock;
 
-    AnalyticsPagesController(WeeklyReports reports, Ledgers ledgers, CurrentUsers users, Clock clock) {
+    AnalyticsPagesController(WeeklyReports reports, Ledgers ledgers, Dashboard dashboard, CurrentUsers users,
+                             Clock clock) {
         this.reports = reports;
         this.ledgers = ledgers;
+        this.dashboard = dashboard;
         this.users = users;
         this.clock = clock;
     }
@@ -50,6 +65,51 @@ class AnalyticsPagesController {
         model.addAttribute("mapRate", mapRate);
         model.addAttribute("rootId", users.require().scopeRegionId());
         return "analytics/dashboard";
+    }
+
+    /** The dashboard's data for its charts (the page's session; the same as {@code GET /api/analytics/dashboard}). */
+    @GetMapping(path = "/analytics/dashboard.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(VIEW)
+    @ResponseBody
+    Dashboard.View dashboardData(@RequestParam LocalDate from, @RequestParam LocalDate to,
+                                 @RequestParam(defaultValue = "SATISFACTION") String mapRate) {
+        if (to.isBefore(from) || from.plusDays(400).isBefore(to)) {
+            throw DomainException.invalid("analytics.period.too-long", 400);
+        }
+        Rate rate;
+        try {
+            rate = Rate.valueOf(mapRate);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("analytics.rate.unknown", mapRate);
+        }
+        return dashboard.view(from, to, null, rate, users.require());
+    }
+
+    @GetMapping("/analytics/reports/{id}/file")
+    @PreAuthorize(VIEW)
+    ResponseEntity<byte[]> reportFile(@PathVariable long id) {
+        Map.Entry<WeeklyReportInfo, byte[]> f = reports.file(id, users.require());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(f.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_TYPE,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document").body(f.getValue());
+    }
+
+    @GetMapping("/analytics/ledgers/{ledger}/export")
+    @PreAuthorize(VIEW)
+    void export(@PathVariable String ledger, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String state, @RequestParam(required = false) String channel,
+                @RequestParam(required = false) String q, @RequestParam(required = false) LocalDate from,
+                @RequestParam(required = false) LocalDate to, HttpServletResponse response) throws IOException {
+        if (!List.of("general", "hazards", "disputes").contains(ledger)) {
+            throw DomainException.notFound("analytics.ledger.unknown", ledger);
+        }
+        LedgerFilter f = new LedgerFilter(ledger, null, blank(kind), blank(state), blank(channel), blank(q), from, to);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("台账-" + ledger + "-" + LocalDate.now(clock.withZone(ZONE)) + ".xlsx", StandardCharsets.UTF_8)
+                .build().toString());
+        ledgers.export(f, users.require(), response.getOutputStream());
     }
 
     @GetMapping("/analytics/reports")

@@ -100,6 +100,11 @@ class CaseDemoHistory implements DemoData {
         if (grids.isEmpty() || worker == null || dispatcher == null) {
             return;
         }
+        // 顾梅's grid gets a steady share, so her own score page has a month to show
+        Long workerGrid = jdbc.sql("SELECT scope_region_id FROM app_user WHERE id = ?").param(worker).query(Long.class)
+                .optional().orElse(null);
+        Grid hers = grids.stream().filter(g -> workerGrid != null && g.id() == workerGrid).findFirst()
+                .orElse(grids.get(0));
         Random random = new Random(27);
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         List<Plan> plans = new ArrayList<>();
@@ -109,8 +114,8 @@ class CaseDemoHistory implements DemoData {
             int perDay = day.getDayOfWeek().getValue() >= 6 ? 1 : 2 + random.nextInt(2);
             for (int k = 0; k < perDay; k++) {
                 int issue = pickIssue(random, day, today);
-                plans.add(plan(++seq, day, today, issue, grids.get(random.nextInt(grids.size())), categories,
-                        worker, dispatcher, random));
+                Grid grid = random.nextDouble() < 0.15 ? hers : grids.get(random.nextInt(grids.size()));
+                plans.add(plan(++seq, day, today, issue, grid, categories, worker, dispatcher, random));
             }
         }
         batches.batchUpdate("""
