@@ -29,6 +29,11 @@ class AnalyticsBrowserIT extends IntegrationTest {
             // the rising issues line is filled from the same data (a word list or a dash when nothing rose)
             leader.waitFor(d -> !d.findElement(By.id("rising")).getText().isBlank());
             leader.fullScreenshot("analytics-dashboard");
+            // the hot issues of the last 30 days, each with the cases behind it one click away
+            leader.open("/analytics/hot");
+            assertThat(leader.driver().findElements(By.cssSelector("#hot tbody tr"))).isNotEmpty();
+            leader.click("#hot tbody tr:first-child td:last-child a");
+            leader.waitFor(d -> d.getCurrentUrl().matches(".*/cases/\\d+"));
             // the rates page: a figure's denominator opens the cases behind it
             leader.open("/assessment");
             assertThat(leader.text("#rate-SATISFACTION")).contains("满意率");

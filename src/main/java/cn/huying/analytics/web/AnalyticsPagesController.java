@@ -112,6 +112,23 @@ class AnalyticsPagesController {
         ledgers.export(f, users.require(), response.getOutputStream());
     }
 
+    /** The high-frequency issues of a period (the last 30 days by default), their places and the cases behind each. */
+    @GetMapping("/analytics/hot")
+    @PreAuthorize(VIEW)
+    String hot(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+               Model model) {
+        LocalDate t = to == null ? LocalDate.now(clock.withZone(ZONE)) : to;
+        LocalDate f = from == null ? t.minusDays(29) : from;
+        if (t.isBefore(f) || f.plusDays(400).isBefore(t)) {
+            throw DomainException.invalid("analytics.period.too-long", 400);
+        }
+        CurrentUser user = users.require();
+        model.addAttribute("from", f);
+        model.addAttribute("to", t);
+        model.addAttribute("issues", dashboard.hot(f, t, null, 20, user));
+        return "analytics/hot";
+    }
+
     @GetMapping("/analytics/reports")
     @PreAuthorize(VIEW)
     String reports(Model model) {

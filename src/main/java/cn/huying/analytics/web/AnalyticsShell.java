@@ -17,6 +17,11 @@ class AnalyticsShell {
     }
 
     @Bean
+    NavItem analyticsNavHot() {
+        return NavItem.work("/analytics/hot", "nav.analytics.hot", 325, AnalyticsPermissions.VIEW);
+    }
+
+    @Bean
     NavItem analyticsNavReports() {
         return NavItem.work("/analytics/reports", "nav.analytics.reports", 330, AnalyticsPermissions.VIEW);
     }
