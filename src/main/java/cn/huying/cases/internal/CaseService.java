@@ -233,6 +233,7 @@ public class CaseService implements Cases {
                 || report.receivedAt().isBefore(now.minus(java.time.Duration.ofDays(366))))) {
             errors.add("receivedAt", "case.received-at.invalid");
         }
+        IntakeFacts.check(report, reporter, defaultChannel(reporter), now, errors);
         if (oneStatement && !errors.isEmpty()) {
             Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
             if (earlier.isPresent()) {
@@ -385,12 +386,11 @@ public class CaseService implements Cases {
     }
 
     private RegionView checkReporterScope(RegionView region, CurrentUser reporter, InvalidInput.Collector errors) {
-        // citizens and outside systems report anywhere in their town or county; staff only within their scope
-        if (reporter.hasRole(Roles.CITIZEN) || reporter.hasRole(Roles.SYSTEM)) {
-            return region;
-        }
+        // everyone reports within their scope: staff their grids or town, citizens their town, an outside system its
+        // town or county (issue 22: citizens and system accounts filed into any town). The region is not named: it
+        // may be one the reporter may not see.
         if (!currentUsers.scopeOf(reporter).covers(region.path())) {
-            errors.add("location", "case.location.outside-scope", region.name());
+            errors.add("location", "case.location.outside-scope");
             return null;
         }
         return region;
@@ -610,7 +610,7 @@ public class CaseService implements Cases {
 
     private boolean inScope(CaseFile c, CurrentUser user) {
         String path = paths.pathOf(c.intake().regionId()).orElse("");
-        return scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId());
+        return scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId(), c.intake().createdBy());
     }
 
     @Override
@@ -643,7 +643,9 @@ public class CaseService implements Cases {
             regionPath = region.path();
             regionLike = regionPath + "%";
         }
-        CaseSearchIndex index = query.q() == null || query.q().isBlank() ? null : search.searchable();
+        // the index knows no creator: an integration's own cases are searched in SQL
+        CaseSearchIndex index = query.q() == null || query.q().isBlank() || scope.creatorUserId() != null ? null
+                : search.searchable();
         if (index != null) {
             // the text search in this node's index (total + the page's ids), then the page's rows by id
             long cap = CappedCount.capFor(query.page());
@@ -660,7 +662,10 @@ public class CaseService implements Cases {
     @Override
     public List<HistoryView> history(long id, CurrentUser viewer) {
         loadInScope(id, viewer);
-        return queries.history(id);
+        List<HistoryView> history = queries.history(id);
+        // an integration passes what it reads on to the citizen: it sees what the citizen sees
+        return viewer.hasRole(Roles.CITIZEN) || viewer.hasRole(Roles.SYSTEM)
+                ? history.stream().map(HistoryView::asSeenByCitizen).toList() : history;
     }
 
     @Override
