@@ -28,7 +28,18 @@ class TableOwnershipTest {
 
     /** The modules whose tables live in the core migration folders (they predate per-module folders). */
     static final Set<String> CORE = Set.of("identity", "region", "calendar", "cases", "hotline", "notify", "demo",
-            "web", "shared", "search");
+            "web", "shared", "search", "ops");
+
+    /**
+     * Known breaches in migrations already applied (a migration is never edited): file → the table it names. Each is
+     * a debt of the owning module, listed here so that no new one slips in beside it.
+     * <ul>
+     * <li>mediation's V100 inserts its grants into identity's role_permission (before RoleGrant existed); its roles
+     * should come from RoleGrant beans.</li>
+     * </ul>
+     */
+    static final Map<String, Set<String>> KNOWN = Map.of(
+            "src/main/resources/db/migration/mediation/common/V100__mediation.sql", Set.of("role_permission"));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/cn/huying");
@@ -52,6 +63,9 @@ class TableOwnershipTest {
             }
             for (Path file : filesOf(module)) {
                 for (String table : violations(module, Files.readString(file), schema)) {
+                    if (KNOWN.getOrDefault(file.toString().replace('\\', '/'), Set.of()).contains(table)) {
+                        continue;
+                    }
                     violations.add(file + " names " + table + " (owned by " + schema.tableOwner().get(table) + ")");
                 }
             }
