@@ -105,7 +105,7 @@ class EnterpriseService implements Enterprises {
 
     private Enterprise decide(long id, Status status, String reason) {
         EnterpriseRepository.Row before = repository.byId(id).orElseThrow(() -> DomainException.notFound("enterprise.not-found", id));
-        String by = currentUsers.require().username();
+        String by = currentUsers.current().map(u -> u.username()).orElse("system");
         if (!repository.decide(id, status, by, reason, clock.instant())) {
             throw DomainException.conflict("enterprise.not-pending", before.enterprise().name());
         }
