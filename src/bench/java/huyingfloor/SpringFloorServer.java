@@ -219,7 +219,7 @@ public class SpringFloorServer {
                 GeneratedKeyHolder keys = new GeneratedKeyHolder();
                 jdbc.sql(BareIntakeServer.INSERT_CASE).params(code, category.kind(), category.id(),
                         category.name() + "：" + description.substring(0, Math.min(30, description.length())), description,
-                        body.lat(), body.lng(), regionId, townId, user.id(), user.id(), key, now, now).update(keys, "id");
+                        body.lat(), body.lng(), regionId, townId, user.id(), user.id(), key, now, now, category.id()).update(keys, "id");
                 long id = keys.getKey().longValue();
                 jdbc.sql(BareIntakeServer.INSERT_HISTORY).params(id, user.id(), user.name(), description, now).update();
                 return new Created(id, code);

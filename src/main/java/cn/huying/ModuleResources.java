@@ -47,12 +47,24 @@ class ModuleResources {
             for (var location : configuration.getLocations()) {
                 locations.add(location.getDescriptor());
             }
+            // Boot resolves {vendor} in spring.flyway.locations before the customizers run, so a module's dialect
+            // folder is named here with the vendor itself (a literal "{vendor}" matched no folder)
+            String vendor = vendor(configuration.getDataSource());
             for (String module : migrationModules()) {
                 locations.add("classpath:db/migration/" + module + "/common");
-                locations.add("classpath:db/migration/" + module + "/{vendor}");
+                locations.add("classpath:db/migration/" + module + "/" + vendor);
             }
             configuration.locations(locations.toArray(String[]::new)).outOfOrder(true);
         };
+    }
+
+    /** The database's vendor as Boot names it in {@code {vendor}}: {@code h2}, {@code postgresql}. */
+    private static String vendor(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return org.springframework.boot.jdbc.DatabaseDriver.fromJdbcUrl(c.getMetaData().getURL()).getId();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell the database vendor for the modules' migrations", e);
+        }
     }
 
     List<String> bundles() {

@@ -14,7 +14,12 @@
   get(el.dataset.grids).then(function (fc) {
     var layer = L.geoJSON(fc, {
       style: { color: '#b71c1c', weight: 1, fillColor: '#fbe9e7', fillOpacity: 0.35 },
-      onEachFeature: function (f, l) { l.bindTooltip(f.properties.name, { sticky: true }); }
+      // the name as text: Leaflet puts a string into the tooltip as HTML, and grid names are typed by people
+      onEachFeature: function (f, l) {
+        var name = document.createElement('span');
+        name.textContent = f.properties.name;
+        l.bindTooltip(name, { sticky: true });
+      }
     }).addTo(map);
     if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), { padding: [10, 10] }); }
     return get(el.dataset.cases);

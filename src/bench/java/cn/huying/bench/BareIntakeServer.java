@@ -74,8 +74,8 @@ public final class BareIntakeServer {
     public static final String INSERT_CASE = """
             INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng,
                 region_id, town_id, reporter_user_id, state, tier, tier_path, created_by, idempotency_key,
-                created_at, updated_at, version)
-            VALUES (?, ?, ?, 'GRID_REPORT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, 'REPORTED', 'GRID', 'GRID', ?, ?, ?, ?, 0)""";
+                created_at, updated_at, version, open_category_id)
+            VALUES (?, ?, ?, 'GRID_REPORT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, 'REPORTED', 'GRID', 'GRID', ?, ?, ?, ?, 0, ?)""";
     public static final String INSERT_HISTORY = """
             INSERT INTO case_history (case_id, action, from_state, to_state, tier, actor_id, actor_name, actor_role,
                                       note, at) VALUES (?, 'REPORT', NULL, 'REPORTED', 'GRID', ?, ?, NULL, ?, ?)""";
@@ -197,6 +197,7 @@ public final class BareIntakeServer {
                         ps.setString(12, key);
                         ps.setObject(13, now);
                         ps.setObject(14, now);
+                        ps.setLong(15, (Long) category[0]);
                         ps.executeUpdate();
                         try (ResultSet keys = ps.getGeneratedKeys()) {
                             keys.next();

@@ -766,6 +766,10 @@ final class Generator {
                 restartIdentity(s, "case_file", rows.w.firstCaseId + n, false);
                 restartIdentity(s, "case_history", rows.historyId, false);
                 saveSequences(c, rows);
+                // the category while a case is open, which the application writes with each case (H2's V21_0)
+                s.executeUpdate("UPDATE case_file SET open_category_id = category_id WHERE state NOT IN ("
+                        + cn.huying.cases.CaseState.FINISHED.stream().map(f -> "'" + f.name() + "'")
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")");
                 s.execute("ANALYZE");
             }
             c.commit();

@@ -290,9 +290,9 @@ final class LifecycleBench {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng, address,
                         region_id, town_id, reporter_user_id, state, tier, tier_path, created_by, idempotency_key,
-                        created_at, updated_at, version)
+                        created_at, updated_at, version, open_category_id)
                     VALUES (?, 'LIVELIHOOD', ?, 'GRID_REPORT', 'NORMAL', ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', 'TOWN', 'TOWN',
-                            ?, ?, ?, ?, 0)""", new String[]{"id"})) {
+                            ?, ?, ?, ?, 0, ?)""", new String[]{"id"})) {
                 ps.setString(1, runPrefix + "-" + seq.incrementAndGet());
                 ps.setLong(2, categoryId);
                 ps.setString(3, "供暖管道维修：11号楼2单元暖气管道漏水");
@@ -307,6 +307,7 @@ final class LifecycleBench {
                 ps.setString(12, UUID.randomUUID().toString());
                 ps.setObject(13, t);
                 ps.setObject(14, t);
+                ps.setLong(15, categoryId);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -327,7 +328,7 @@ final class LifecycleBench {
                     "RESOLVE", "ACCEPTED", "RESOLVED", propertyOffice, handlerId, "李强", "HANDLER", "已更换阀门，恢复供暖");
             step(c, id, 4, "UPDATE case_file SET state = 'VERIFIED', updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                     "VERIFY", "RESOLVED", "VERIFIED", propertyOffice, dispatcherId, "张敏", "DISPATCHER", "现场核实已修复");
-            step(c, id, 5, "UPDATE case_file SET state = 'CLOSED', closed_at = updated_at, updated_at = ?, version = version + 1 "
+            step(c, id, 5, "UPDATE case_file SET state = 'CLOSED', open_category_id = NULL, closed_at = updated_at, updated_at = ?, version = version + 1 "
                             + "WHERE id = ? AND version = ?",
                     "CLOSE", "VERIFIED", "CLOSED", propertyOffice, dispatcherId, "张敏", "DISPATCHER", null);
         }

@@ -74,10 +74,10 @@ class LoopDefectsIT extends CaseSupport {
     void theIntakeQueueShowsTheLeaderNoButtonTheServerWouldRefuse() {
         long id = report("gumei", "LIVE_HEATING", "凤翔小镇社区第一网格第2单元", "楼道暖气片不热 " + System.nanoTime());
         String leaderPage = Pages.signIn(http.base(), "leader", DEMO_PASSWORD).get("/work/TO_REGISTER").body();
-        assertThat(leaderPage).contains("MS-").doesNotContain("id=\"register-" + id + "\"")
-                .doesNotContain("/cases/" + id + "/act/reject");
+        assertThat(leaderPage).as("the leader sees the queue").contains("MS-")
+                .as("but no 受理 or 不予受理 button").doesNotContain("id=\"register-").doesNotContain("/act/reject");
         String dispatcherPage = Pages.signIn(http.base(), "dispatcher", DEMO_PASSWORD).get("/work/TO_REGISTER").body();
-        assertThat(dispatcherPage).contains("id=\"register-" + id + "\"").contains("/cases/" + id + "/act/reject");
+        assertThat(dispatcherPage).contains("id=\"register-").contains("/act/reject");
         // and what the leader was shown before, the server refuses
         assertThat(tryAct("leader", id, "register", Map.of()).status()).isEqualTo(403);
     }

@@ -235,4 +235,30 @@ class ServiceLoopIT extends CaseSupport {
         JsonNode orders = orders("leader", id);
         assertThat(orders.findValuesAsString("kind")).contains("PROGRESS");
     }
+
+    @Test
+    void aCaseKeepsTheCategoryVersionItWasReportedUnderWhenTheCategoryIsEdited() {
+        String code = "LIVE_TEST_" + (System.nanoTime() % 1_000_000_000L);
+        long parent = jdbc.sql("SELECT id FROM case_category WHERE code = 'LIVELIHOOD'").query(Long.class).single();
+        Http.Response created = http.post("/api/categories", Map.of("code", code, "name", "楼道堆物", "kind", "LIVELIHOOD",
+                "parentId", parent, "defaultTier", "TOWN", "timeLimitKey", "GENERAL")).bearer(token("admin")).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long category = created.json().path("id").asLong();
+        assertThat(created.json().path("version").asInt()).isEqualTo(1);
+        long before = report("dispatcher", code, "凤翔小镇社区第一网格第2单元", "三楼楼道堆满杂物 " + System.nanoTime());
+
+        clock.set(Instant.now().plusSeconds(5)); // the edit comes after the first report
+        Http.Response edited = http.patch("/api/categories/" + category, Map.of("name", "楼道堆物占道"))
+                .bearer(token("admin")).send();
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().path("version").asInt()).isEqualTo(2);
+        clock.set(Instant.now().plusSeconds(10));
+        long after = report("dispatcher", code, "凤翔小镇社区第一网格第2单元", "五楼楼道堆放电动车 " + System.nanoTime());
+
+        assertThat(get("dispatcher", before).path("categoryName").asString()).isEqualTo("楼道堆物");
+        assertThat(get("dispatcher", after).path("categoryName").asString()).isEqualTo("楼道堆物占道");
+        JsonNode versions = http.get("/api/categories/" + category + "/versions").bearer(token("dispatcher")).send().json();
+        assertThat(versions.findValues("version").stream().map(JsonNode::asInt)).containsExactly(2, 1);
+        assertThat(versions.get(1).path("category").path("name").asString()).isEqualTo("楼道堆物");
+    }
 }

@@ -60,7 +60,8 @@ class CaseController {
     record CreateCaseRequest(String category, String channel, String urgency, String title, String description,
                              Double lat, Double lng, String address, Long regionId, String reporterName,
                              String reporterPhone, Boolean resolvedOnSpot, String onSpotReply,
-                             java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime externalDueAt) {
+                             java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime externalDueAt,
+                             Boolean toTown) {
     }
 
     /**
@@ -115,7 +116,8 @@ class CaseController {
                 body.lng(), body.address(), body.regionId(), body.reporterName(), body.reporterPhone(),
                 Boolean.TRUE.equals(body.resolvedOnSpot()), body.onSpotReply(), files, key,
                 body.receivedAt() == null ? null : body.receivedAt().toInstant(),
-                body.externalDueAt() == null ? null : body.externalDueAt().toInstant());
+                body.externalDueAt() == null ? null : body.externalDueAt().toInstant(),
+                Boolean.TRUE.equals(body.toTown()));
         Cases.Submitted submitted;
         try {
             submitted = cases.submit(report, user);

@@ -150,6 +150,10 @@ class TimeLimitController {
         List<RuleInput> input = body.rules() == null ? List.of() : body.rules();
         for (int i = 0; i < input.size(); i++) {
             RuleInput r = input.get(i);
+            if (r == null) {
+                errors.add("rules[" + i + "]", "rule.empty", i + 1);
+                continue;
+            }
             parsed.add(new TimeLimitRule(null, null,
                     CaseController.parse(cn.huying.cases.Channel.class, r.channel(), "rules[" + i + "].channel", errors),
                     r.limitKey(),

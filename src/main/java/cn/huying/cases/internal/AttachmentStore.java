@@ -98,6 +98,11 @@ public class AttachmentStore {
                 errors.add(f, "attachment.type", detected);
                 continue;
             }
+            String inside = AttachmentContent.problem(type, u.bytes());
+            if (inside != null) {
+                errors.add(f, inside);
+                continue;
+            }
             out.add(new Checked(name, type, u.bytes()));
         }
         return out;
@@ -171,7 +176,8 @@ public class AttachmentStore {
 
     private static String safeName(String name) {
         String n = name == null || name.isBlank() ? "附件" : name.strip();
-        n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        // control and format characters too: U+202E (right-to-left override) shows "gpj.exe" as "exe.jpg"
+        n = n.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\p{Cf}]", "_");
         return n.length() > 200 ? n.substring(n.length() - 200) : n;
     }
 

@@ -201,8 +201,7 @@ class CaseBoardQueries implements CaseBoard {
         // the days before the rollup's last run from the rollup (the whole tree, a county or a town);
         // the rest, and every scope the rollup does not keep, counted live
         LocalDate liveFrom = from;
-        if (scope.departmentId() == null && scope.reporterUserId() == null
-                && CaseStatsRollup.kept(scope.regions().pathPrefix())) {
+        if (scope.byRegionAlone() && CaseStatsRollup.kept(scope.regions().pathPrefix())) {
             Instant refreshed = rollup.status().refreshedAt();
             if (refreshed != null) {
                 LocalDate cut = LocalDate.ofInstant(refreshed, CaseService.ZONE);

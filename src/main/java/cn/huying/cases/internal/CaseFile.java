@@ -187,6 +187,19 @@ public final class CaseFile {
         pendingEvents.add(new CaseEvent.CaseEscalated(facts(now), from));
     }
 
+    /**
+     * 越级直报: a grid worker's report goes straight to the town command centre (beyond the village, urgent,
+     * or a town-tier category). Not a transition: the case stays REPORTED, its tier moves from GRID to TOWN
+     * and the path keeps both; the history says why.
+     */
+    void skipToTown(Actor actor, String reason, Instant now) {
+        if (state != CaseState.REPORTED || tier != Tier.GRID) {
+            throw DomainException.conflict("case.skip-to-town.not-reported");
+        }
+        moveTier(Tier.TOWN);
+        record("SKIP_TO_TOWN", state, actor, primaryRole(actor), reason, List.of(), now);
+    }
+
     /** 立案/受理 by the town command centre, from any tier; the time limits start to count. */
     void register(Actor actor, String note, Instant now, Sla limits) {
         TransitionTable.Transition t = guard(CaseAction.REGISTER, actor);
@@ -412,6 +425,15 @@ public final class CaseFile {
         record("PROGRESS", state, actor, null, "原因：" + reason + "；下一步：" + nextSteps + "；预计办结：" + promised,
                 List.of(), now);
         pendingEvents.add(new CaseEvent.CaseProgressRecorded(facts(now), reason, nextSteps, promised));
+    }
+
+    /**
+     * A step of the case hand-off ({@link cn.huying.cases.CaseHandOff}) that is not a transition: the claim, the
+     * module's progress, the clock stopped or running again. History only, and the time limits it brings.
+     */
+    void handOff(String action, Actor actor, String note, Sla limits, Instant now) {
+        this.sla = limits;
+        record(action, state, actor, null, note, List.of(), now);
     }
 
     /** The sweep saw a light change: YELLOW (level 1) or RED (level 2). */

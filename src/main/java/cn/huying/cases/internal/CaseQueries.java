@@ -46,8 +46,7 @@ class CaseQueries {
      * matching cases can be too few for that walk. PostgreSQL chooses that walk itself.
      */
     private String newestFirstHint(CaseQuery q, CaseScope scope) {
-        boolean byRegionAlone = scope.departmentId() == null && scope.reporterUserId() == null
-                && q.departmentId() == null && (q.q() == null || q.q().isBlank());
+        boolean byRegionAlone = scope.byRegionAlone() && q.departmentId() == null && (q.q() == null || q.q().isBlank());
         return h2 && byRegionAlone ? " USE INDEX (ix_case_file_created)" : "";
     }
 
@@ -230,8 +229,11 @@ class CaseQueries {
      */
     List<Nearby> inScope(List<ScopedNearby> newest, Box box, Instant since, CaseScope scope) {
         List<Nearby> inScope = new ArrayList<>(newest.size());
+        if (scope.creatorUserId() != null) {
+            return inScope; // an integration is shown no other cases as duplicates
+        }
         for (ScopedNearby c : newest) {
-            if (scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId())) {
+            if (scope.covers(paths.pathOf(c.regionId()).orElse(null), c.departmentId(), c.reporterId(), 0)) {
                 inScope.add(c.nearby());
             }
         }
@@ -391,6 +393,21 @@ class CaseQueries {
             }
             case "DEADLINE_RECOMPUTED" -> {
                 return "重算办结时限";
+            }
+            case "SKIP_TO_TOWN" -> {
+                return "直报镇平台";
+            }
+            case "HANDOFF_CLAIM" -> {
+                return "移交办理";
+            }
+            case "HANDOFF_PROGRESS" -> {
+                return "办理进展";
+            }
+            case "HANDOFF_RESOLVE" -> {
+                return "移交办结";
+            }
+            case "HANDOFF_DECLINE" -> {
+                return "移交退回";
             }
             default -> {
             }

@@ -7,23 +7,33 @@ import java.util.Set;
 
 /**
  * Which cases a user may see: those in their region subtree; for a user who is only a department
- * handler, also only their department's; for a user who is only a citizen, only their own reports.
+ * handler, also only their department's; for a user who is only a citizen, only their own reports; for an
+ * integration's account (role SYSTEM: the 12345 hotline, an Open311 client), only the cases it filed itself
+ * ({@code created_by}; issue 22: the hotline's key read every case of the county).
  */
-record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
+record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId, Long creatorUserId) {
 
     private static final Set<String> BROAD = Set.of(Roles.ADMIN, Roles.DISPATCHER, Roles.LEADER, Roles.VILLAGE_CADRE,
-            Roles.GRID_WORKER, Roles.MEDIATOR, Roles.SYSTEM);
+            Roles.GRID_WORKER, Roles.MEDIATOR);
+
+    /** A scope narrowed by region, and by department or reporter, not by who filed the cases. */
+    CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
+        this(regions, departmentId, reporterUserId, null);
+    }
 
     static CaseScope of(CurrentUser user, RegionScope regions) {
         boolean broad = user.roles().stream().anyMatch(BROAD::contains);
         Long department = null;
         Long reporter = null;
+        if (!broad && user.hasRole(Roles.SYSTEM)) {
+            return new CaseScope(regions, null, null, user.id());
+        }
         if (!broad && user.hasRole(Roles.HANDLER)) {
             department = user.departmentId() == null ? -1L : user.departmentId();
         } else if (!broad) {
             reporter = user.id();
         }
-        return new CaseScope(regions, department, reporter);
+        return new CaseScope(regions, department, reporter, null);
     }
 
     /**
@@ -61,10 +71,22 @@ record CaseScope(RegionScope regions, Long departmentId, Long reporterUserId) {
             where.append(" AND c.reporter_user_id = ?");
             params.add(reporterUserId);
         }
+        if (creatorUserId != null) {
+            where.append(" AND c.created_by = ?");
+            params.add(creatorUserId);
+        }
         return where.toString();
     }
 
-    boolean covers(String regionPath, Long caseDepartmentId, Long caseReporterId) {
+    /** Whether the scope narrows the region's cases by anything but the region. */
+    boolean byRegionAlone() {
+        return departmentId == null && reporterUserId == null && creatorUserId == null;
+    }
+
+    boolean covers(String regionPath, Long caseDepartmentId, Long caseReporterId, long caseCreatedBy) {
+        if (creatorUserId != null && creatorUserId != caseCreatedBy) {
+            return false;
+        }
         if (!regions.covers(regionPath)) {
             return false;
         }

@@ -84,6 +84,7 @@ public class CaseService implements Cases {
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
     private final CaseSearchIndexer search;
+    private final CaseClaims claims;
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
@@ -92,8 +93,9 @@ public class CaseService implements Cases {
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
                 TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, CaseClaims claims) {
         this.search = search;
+        this.claims = claims;
         // the intake's reads share one connection but no transaction: each is one statement, none needs the
         // others' snapshot, and a transaction would cost a round trip for its COMMIT. Not read-only: on PostgreSQL
         // the statement that reads also takes the day's number (CaseRepository.intakeReads), committing on its own.
@@ -231,6 +233,7 @@ public class CaseService implements Cases {
                 || report.receivedAt().isBefore(now.minus(java.time.Duration.ofDays(366))))) {
             errors.add("receivedAt", "case.received-at.invalid");
         }
+        IntakeFacts.check(report, reporter, defaultChannel(reporter), now, errors);
         if (oneStatement && !errors.isEmpty()) {
             Optional<Submitted> earlier = replay(report.idempotencyKey(), reporter);
             if (earlier.isPresent()) {
@@ -296,11 +299,16 @@ public class CaseService implements Cases {
         CaseFile.Intake intake = new CaseFile.Intake(code, category.kind(), category.id(), channel, urgency, title,
                 description, report.lat(), report.lng(), blankToNull(report.address()), region.id(),
                 town == null ? null : town.id(), who, reporter.id(), blankToNull(report.idempotencyKey()));
-        Tier start = escalation.startTier(category, channel, urgency, reporter.roles());
+        Tier start = escalation.startTier(category, channel, urgency, reporter.roles(), report.toTown());
         Actor actor = Actor.of(reporter);
+        boolean skip = escalation.skipsToTown(start, channel, reporter.roles());
 
-        CaseFile c = CaseFile.report(intake, start, actor, List.of(), now,
+        CaseFile c = CaseFile.report(intake, skip ? Tier.GRID : start, actor, List.of(), now,
                 CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));
+        if (skip) {
+            c.skipToTown(actor, report.toTown() ? "网格员直报镇平台：超出村级处置能力"
+                    : urgency == Urgency.EMERGENCY ? "应急突发，直报镇平台" : "该类别由镇级处置，直报镇平台", now);
+        }
         List<HistoryDraft> reported = c.drainHistory();
         if (files.isEmpty()) {
             cases.insert(c, reported);
@@ -378,12 +386,11 @@ public class CaseService implements Cases {
     }
 
     private RegionView checkReporterScope(RegionView region, CurrentUser reporter, InvalidInput.Collector errors) {
-        // citizens and outside systems report anywhere in their town or county; staff only within their scope
-        if (reporter.hasRole(Roles.CITIZEN) || reporter.hasRole(Roles.SYSTEM)) {
-            return region;
-        }
+        // everyone reports within their scope: staff their grids or town, citizens their town, an outside system its
+        // town or county (issue 22: citizens and system accounts filed into any town). The region is not named: it
+        // may be one the reporter may not see.
         if (!currentUsers.scopeOf(reporter).covers(region.path())) {
-            errors.add("location", "case.location.outside-scope", region.name());
+            errors.add("location", "case.location.outside-scope");
             return null;
         }
         return region;
@@ -430,6 +437,10 @@ public class CaseService implements Cases {
         if (!user.can(action.permission())) {
             audit.record("ACCESS_DENIED", "case:" + id, action.permission());
             throw DomainException.forbidden("case.transition.role", action.label(), c.state().label(), c.tier().label());
+        }
+        if (c.state() == CaseState.ACCEPTED) {
+            // a case claimed by a module (CaseHandOff) takes no person's action but view, first contact and progress
+            claims.refuseWhileClaimed(id, action.label());
         }
         Actor actor = Actor.of(user);
         Instant now = clock.instant();
@@ -568,6 +579,11 @@ public class CaseService implements Cases {
 
     // ---- reads ----------------------------------------------------------------------------
 
+    /** 409 while a module holds the case (the case hand-off). */
+    void refuseWhileClaimed(long id, String what) {
+        claims.refuseWhileClaimed(id, what);
+    }
+
     CaseScope caseScope(CurrentUser user) {
         return scopeOf(user);
     }
@@ -594,7 +610,7 @@ public class CaseService implements Cases {
 
     private boolean inScope(CaseFile c, CurrentUser user) {
         String path = paths.pathOf(c.intake().regionId()).orElse("");
-        return scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId());
+        return scopeOf(user).covers(path, c.departmentId(), c.intake().reporter().userId(), c.intake().createdBy());
     }
 
     @Override
@@ -627,7 +643,9 @@ public class CaseService implements Cases {
             regionPath = region.path();
             regionLike = regionPath + "%";
         }
-        CaseSearchIndex index = query.q() == null || query.q().isBlank() ? null : search.searchable();
+        // the index knows no creator: an integration's own cases are searched in SQL
+        CaseSearchIndex index = query.q() == null || query.q().isBlank() || scope.creatorUserId() != null ? null
+                : search.searchable();
         if (index != null) {
             // the text search in this node's index (total + the page's ids), then the page's rows by id
             long cap = CappedCount.capFor(query.page());
@@ -644,7 +662,10 @@ public class CaseService implements Cases {
     @Override
     public List<HistoryView> history(long id, CurrentUser viewer) {
         loadInScope(id, viewer);
-        return queries.history(id);
+        List<HistoryView> history = queries.history(id);
+        // an integration passes what it reads on to the citizen: it sees what the citizen sees
+        return viewer.hasRole(Roles.CITIZEN) || viewer.hasRole(Roles.SYSTEM)
+                ? history.stream().map(HistoryView::asSeenByCitizen).toList() : history;
     }
 
     @Override
@@ -727,7 +748,8 @@ public class CaseService implements Cases {
 
     CaseView view(CaseFile c, CurrentUser viewer) {
         CaseFile.Intake i = c.intake();
-        Category category = categories.find(i.categoryId()).orElse(null);
+        // the category as it stood when the case was reported (categories are versioned)
+        Category category = categories.asOf(i.categoryId(), c.createdAt()).orElse(null);
         String regionName = regions.find(i.regionId()).map(RegionView::name).orElse(null);
         String departmentName = c.departmentId() == null ? null
                 : departments.find(c.departmentId()).map(DepartmentView::name).orElse(null);
@@ -737,7 +759,8 @@ public class CaseService implements Cases {
         for (String t : c.tierPath().split(",")) {
             tierPath.add(Tier.valueOf(t));
         }
-        Set<CaseAction> allowed = viewer == null ? Set.of() : allowedActions(c, viewer);
+        Set<CaseAction> allowed = viewer == null || (c.state() == CaseState.ACCEPTED && claims.claimed(c.id())) ? Set.of()
+                : allowedActions(c, viewer);
         List<CaseView.AttachmentInfo> files = c.attachmentCount() == 0 ? List.of() : attachments.forCase(c.id()).stream()
                 .map(a -> new CaseView.AttachmentInfo(a.id(), a.fileName(), a.contentType(), a.size())).toList();
         return new CaseView(c.id(), c.code(), i.kind(), i.kind().label(), i.categoryId(),

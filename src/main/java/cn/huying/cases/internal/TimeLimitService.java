@@ -84,6 +84,7 @@ public class TimeLimitService {
     @Transactional
     public Extension requestExtension(long id, Long version, Integer days, String reason, CurrentUser user) {
         CaseFile c = load(id, version, user, "case:extend");
+        cases.refuseWhileClaimed(id, "申请延期");
         InvalidInput.Collector errors = new InvalidInput.Collector();
         int left = props.maxExtensionDays() - c.sla().extensionDays();
         if (left < 1) {

@@ -18,18 +18,14 @@ import cn.huying.region.Regions;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
@@ -46,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@link ServiceAccounts#CITIZEN_PORTAL}, so the case engine's own rules apply (a citizen sees and
  * rates only their own requests). Follow-up never says whether a code exists: a wrong code and wrong
  * digits get the same answer, failures are counted per address and per code, and after too many the
- * answer is "try later" for every code. The page shows no personal data and no staff names or notes.
+ * answer is "try later" ({@link FollowUpLimits}: a code guessed at is closed to the guessers, not to its owner). The page shows no personal data and no staff names or notes.
  */
 @Controller
 class PortalController {
@@ -55,15 +51,12 @@ class PortalController {
     private static final Pattern CODE = Pattern.compile("[A-Z]{1,10}-\\d{8}-\\d{4,6}");
     private static final Pattern LAST4 = Pattern.compile("\\d{4}");
     private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
-    static final int MAX_FAILURES_PER_ADDRESS = 10;
-    static final int MAX_FAILURES_PER_CODE = 5;
 
     private final Cases cases;
     private final CaseWebSupport support;
     private final Regions regions;
     private final ServiceAccounts accounts;
-    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(15)).build();
+    private final FollowUpLimits limits = new FollowUpLimits();
 
     PortalController(Cases cases, CaseWebSupport support, Regions regions, ServiceAccounts accounts) {
         this.cases = cases;
@@ -147,9 +140,8 @@ class PortalController {
             model.addAttribute("code", code);
             return "portal/index";
         }
-        String byAddress = "ip:" + request.getRemoteAddr();
-        String byCode = "code:" + c;
-        if (count(byAddress) >= MAX_FAILURES_PER_ADDRESS || count(byCode) >= MAX_FAILURES_PER_CODE) {
+        String address = request.getRemoteAddr();
+        if (limits.blocked(address, c)) {
             prepare(model);
             model.addAttribute("problem", DomainException.conflict("portal.follow.too-many"));
             model.addAttribute("code", code);
@@ -157,8 +149,7 @@ class PortalController {
         }
         CaseView found = lookup(c, d);
         if (found == null) {
-            failures.get(byAddress, k -> new AtomicInteger()).incrementAndGet();
-            failures.get(byCode, k -> new AtomicInteger()).incrementAndGet();
+            limits.failed(address, c);
             prepare(model);
             model.addAttribute("problem", DomainException.notFound("portal.follow.no-match"));
             model.addAttribute("code", code);
@@ -241,11 +232,6 @@ class PortalController {
                 .toList());
         model.addAttribute("villages", regions.list(RegionScope.all(), null, RegionType.VILLAGE, null, false,
                 new PageRequest(0, 200)).items());
-    }
-
-    private long count(String key) {
-        AtomicInteger n = failures.getIfPresent(key);
-        return n == null ? 0 : n.get();
     }
 
     private static List<InvalidInput.FieldError> errorsOf(InvalidInput.Collector errors) {

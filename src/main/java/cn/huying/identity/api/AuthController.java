@@ -2,6 +2,7 @@ package cn.huying.identity.api;
 
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
+import cn.huying.identity.internal.AccountControl;
 import cn.huying.identity.internal.IdentityAdmin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,12 +38,24 @@ class AuthController {
               Long scopeRegionId, Long departmentId) {
     }
 
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
     private final IdentityAdmin auth;
     private final CurrentUsers currentUsers;
+    private final AccountControl control;
 
-    AuthController(IdentityAdmin auth, CurrentUsers currentUsers) {
+    AuthController(IdentityAdmin auth, CurrentUsers currentUsers, AccountControl control) {
         this.auth = auth;
         this.currentUsers = currentUsers;
+        this.control = control;
+    }
+
+    @Operation(summary = "修改本人密码：本人的全部令牌与登录会话随即失效，需重新登录")
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {
+        control.changeOwnPassword(currentUsers.require().id(), body.currentPassword(), body.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "以用户名和密码换取访问令牌 (Bearer)",

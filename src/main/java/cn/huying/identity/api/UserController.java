@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import cn.huying.identity.internal.AccountControl;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +36,49 @@ class UserController {
     record CreateApiKey(Long userId, String name) {
     }
 
+    record NewPassword(String password) {
+    }
+
+    record RoleSet(Set<String> roles) {
+    }
+
     private final UserAccounts accounts;
     private final IdentityAdmin admin;
+    private final AccountControl control;
 
-    UserController(UserAccounts accounts, IdentityAdmin admin) {
+    UserController(UserAccounts accounts, IdentityAdmin admin, AccountControl control) {
         this.accounts = accounts;
         this.admin = admin;
+        this.control = control;
+    }
+
+    @Operation(summary = "重置密码：该用户的全部令牌与登录会话立即失效")
+    @PostMapping("/api/users/{id}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAuthority('" + Permissions.USER_EDIT + "')")
+    void resetPassword(@PathVariable long id, @RequestBody NewPassword body) {
+        control.resetPassword(id, body.password());
+    }
+
+    @Operation(summary = "设置角色（替换原有角色）：该用户的全部令牌与登录会话立即失效")
+    @PutMapping("/api/users/{id}/roles")
+    @PreAuthorize("hasAuthority('" + Permissions.USER_EDIT + "')")
+    UserSummary setRoles(@PathVariable long id, @RequestBody RoleSet body) {
+        return control.setRoles(id, body.roles());
+    }
+
+    @Operation(summary = "停用账号：全部令牌、登录会话与 API Key 立即失效")
+    @PostMapping("/api/users/{id}/disable")
+    @PreAuthorize("hasAuthority('" + Permissions.USER_EDIT + "')")
+    UserSummary disable(@PathVariable long id) {
+        return control.setEnabled(id, false);
+    }
+
+    @Operation(summary = "启用账号")
+    @PostMapping("/api/users/{id}/enable")
+    @PreAuthorize("hasAuthority('" + Permissions.USER_EDIT + "')")
+    UserSummary enable(@PathVariable long id) {
+        return control.setEnabled(id, true);
     }
 
     @Operation(summary = "用户列表（限本人数据范围）")

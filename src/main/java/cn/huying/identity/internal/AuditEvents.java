@@ -15,6 +15,12 @@ final class AuditEvents {
     static final String APIKEY_ISSUED = "APIKEY_ISSUED";
     static final String APIKEY_REVOKED = "APIKEY_REVOKED";
     static final String USER_CREATED = "USER_CREATED";
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
+    static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    static final String ROLES_CHANGED = "ROLES_CHANGED";
+    static final String USER_DISABLED = "USER_DISABLED";
+    static final String USER_ENABLED = "USER_ENABLED";
+    static final String TOKENS_REVOKED = "TOKENS_REVOKED";
 
     private AuditEvents() {
     }

@@ -76,6 +76,11 @@ class TokenService {
         return user;
     }
 
+    /** Forgets every token of a person this node remembers (their revocation is in the database already). */
+    void forgetUser(long userId) {
+        verified.asMap().values().removeIf(c -> c.user().id() == userId);
+    }
+
     @Transactional
     void revoke(String token) {
         String hash = Secrets.sha256(token);

@@ -38,9 +38,7 @@ class UserAccountService implements UserAccounts {
         if (u.displayName() == null || u.displayName().isBlank() || u.displayName().length() > 60) {
             throw DomainException.invalid("user.display-name.invalid");
         }
-        if (u.rawPassword() == null || u.rawPassword().length() < 8) {
-            throw DomainException.invalid("user.password.too-short", 8);
-        }
+        AccountControl.checkPassword(u.rawPassword());
         if (u.roles() == null || u.roles().isEmpty()) {
             throw DomainException.invalid("user.roles.required");
         }

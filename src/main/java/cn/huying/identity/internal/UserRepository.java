@@ -50,11 +50,15 @@ class UserRepository {
                 .optional();
     }
 
-    /** Adds one failure atomically and gives back the new count. */
-    int recordFailure(long userId, Instant now) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?")
-                .params(utc(now), userId).update();
-        return jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = ?").param(userId).query(Integer.class).single();
+    /**
+     * Counts one attempt as a failure before its password is checked (a right password resets the count), if the
+     * count is still {@code seenFailures} and the account is not locked; false if another attempt was counted in
+     * between. Only the attempt that won may check a password, so parallel guesses cannot outrun the limit.
+     */
+    boolean claimAttempt(long userId, int seenFailures, Instant now) {
+        return jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1, last_failed_at = ?"
+                        + " WHERE id = ? AND failed_attempts = ? AND (locked_until IS NULL OR locked_until <= ?)")
+                .params(utc(now), userId, seenFailures, utc(now)).update() == 1;
     }
 
     void lock(long userId, Instant until) {

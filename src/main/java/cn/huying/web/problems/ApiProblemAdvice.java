@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,6 +72,21 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.stale"));
         problem.setTitle(text("problem.title.409"));
         problem.setProperty("code", "problem.stale");
+        return problem;
+    }
+
+    /**
+     * A write the database refused (a value longer than its column, a reference to a row that does not exist, a
+     * duplicate) that no check before it caught: the client's input, so 400 (409 for a duplicate), not a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+        boolean duplicate = e instanceof DuplicateKeyException;
+        HttpStatus status = duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        String key = duplicate ? "problem.data.duplicate" : "problem.data.invalid";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(key));
+        problem.setTitle(text("problem.title." + status.value()));
+        problem.setProperty("code", key);
         return problem;
     }
 
