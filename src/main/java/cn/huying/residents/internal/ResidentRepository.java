@@ -194,13 +194,15 @@ class ResidentRepository {
                         ResidentKind.valueOf(rs.getString(10)))).list();
     }
 
+    /** A page of people; a name search in registration order (from the name's prefix index, not a walk in name order). */
     List<PersonRow> persons(PersonQuery q, String idHash, RegionScope scope, LocalDate today, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = personWhere(q, idHash, scope, today, params);
         params.add(limit);
         params.add(offset);
-        return jdbc.sql(PERSON_SELECT + where + " ORDER BY p.name, p.id LIMIT ? OFFSET ?").params(params)
-                .query(this::person).list();
+        boolean byName = q.q() != null && !q.q().isBlank() && !MASKED.matcher(q.q().strip()).matches();
+        return jdbc.sql(PERSON_SELECT + where + (byName ? " ORDER BY p.id" : " ORDER BY p.name, p.id")
+                + " LIMIT ? OFFSET ?").params(params).query(this::person).list();
     }
 
     long countPersons(PersonQuery q, String idHash, RegionScope scope, LocalDate today) {
@@ -304,7 +306,6 @@ class ResidentRepository {
 
     record Membership(long id, long personId, long houseId, LocalDate moveIn, LocalDate moveOut) {
     }
-
     Optional<Membership> membership(long memberId) {
         return jdbc.sql("SELECT m.id, m.person_id, hh.house_id, m.move_in, m.move_out FROM res_member m"
                         + " JOIN res_household hh ON hh.id = m.household_id WHERE m.id = ?").param(memberId)
@@ -340,7 +341,6 @@ class ResidentRepository {
 
     record Details(String gender, LocalDate birthDate) {
     }
-
     Details personDetails(long id) {
         return jdbc.sql("SELECT gender, birth_date FROM res_person WHERE id = ?").param(id)
                 .query((rs, n) -> new Details(rs.getString(1), rs.getObject(2, LocalDate.class))).single();
