@@ -30,6 +30,7 @@ public final class Bench {
             case "reads" -> ReadsBench.run(args);
             case "intake" -> IntakeDriver.run(args);
             case "deadlines" -> DeadlineBench.run(args);
+            case "residents" -> ResidentsBench.run(args);
             case "smoke" -> smoke(args);
             default -> help();
         }
@@ -66,6 +67,9 @@ public final class Bench {
                              each server's "tail" line: how many slow requests (over twice the median) ended together
                              --db=h2|postgres --clients=32 --seconds=60 --warmup=30 --heap=512m --baseline=true --floor=true
                   deadlines  deadline computations per second and one sweep over open cases (issue 4)
+                  residents  the resident registry (issue 26): generate people and houses, then the registry's look-ups
+                             through the services vs plain indexed SQL; run with -Dbench.heap=-Xmx512m
+                             --db=h2|postgres --persons=2000000 --houses=800000 --iterations=200 --name=residents
                   smoke      all of the above at tiny sizes
                 PostgreSQL: HUYING_BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:5432/huying_bench (a dedicated database:
                 the benchmarks write to it), HUYING_BENCH_POSTGRES_USER (postgres), HUYING_BENCH_POSTGRES_PASSWORD.""");

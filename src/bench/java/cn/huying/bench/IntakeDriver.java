@@ -218,7 +218,7 @@ final class IntakeDriver {
     /**
      * How much of an answer the driver decodes: the id and code come first, and the rest (the case, up to 50
      * duplicate candidates: ~10 KB) decoded into strings made the driver's own GC pause the clients for 45-86 ms
-     * every ~10 s, counted in the latencies (docs/benchmarks.md, round 8).
+     * every ~10 s, counted in the latencies (docs/benchmarks-archive.md, round 8).
      */
     private static final int KEEP = 256;
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),\"code\":\"([^\"]+)\"");
@@ -234,7 +234,7 @@ final class IntakeDriver {
      * with autovacuum (the default, and every production server) analyses them within a minute, and the
      * application's prepared statements are planned again on the new statistics; this machine's server
      * runs with autovacuum off, so the driver does that one ANALYZE itself, and says so. Without it, some
-     * connections keep plans made on the empty tables for the whole run (docs/benchmarks.md, round 5).
+     * connections keep plans made on the empty tables for the whole run (docs/benchmarks-archive.md, round 5).
      */
     private static void analyzeIfNoAutovacuum(BenchDb db) throws SQLException {
         if (!db.isPostgres()) {
@@ -277,7 +277,7 @@ final class IntakeDriver {
             tokens.add(m.group(1));
         }
         // warm-up: long enough for the JIT to settle (after 10 s its compiler threads still took 10 % of the
-        // application's CPU in the timed minute: docs/benchmarks.md, round 6)
+        // application's CPU in the timed minute: docs/benchmarks-archive.md, round 6)
         int warmup = Math.min(seconds, warmupSeconds);
         create(url, clients, warmup, points, users, categories, https, tokens);
         analyzeIfNoAutovacuum(db);

@@ -11,12 +11,19 @@ import java.util.List;
  * @param handlerId    optional for {@code dispatch}: a named handler of that department
  * @param leadCaseId   for {@code merge}
  * @param satisfaction for {@code revisit}
+ * @param receivingBody for {@code transfer}: the body the case goes to (移送至), e.g. 滕州市公安局木石派出所
  */
 public record ActionRequest(Long version, String note, Long departmentId, Long handlerId, Long leadCaseId,
-                            Satisfaction satisfaction, List<Upload> attachments) {
+                            Satisfaction satisfaction, List<Upload> attachments, String receivingBody) {
 
     public ActionRequest {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** An action that names no receiving body (every action but {@code transfer}). */
+    public ActionRequest(Long version, String note, Long departmentId, Long handlerId, Long leadCaseId,
+                         Satisfaction satisfaction, List<Upload> attachments) {
+        this(version, note, departmentId, handlerId, leadCaseId, satisfaction, attachments, null);
     }
 
     public static ActionRequest of(long version, String note) {

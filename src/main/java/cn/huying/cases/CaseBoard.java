@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Read models for the screens: the work queues of each role with their counts, case markers for
@@ -64,6 +65,9 @@ public interface CaseBoard {
 
     /** The queues that belong on this user's home page, in the order they are worked. */
     List<Queue> queuesOf(CurrentUser user);
+
+    /** The actions the user may take now on each listed case (the same answer as the case page's), by case id. */
+    Map<Long, Set<CaseAction>> allowedActions(List<CaseSummary> cases, CurrentUser user);
 
     /**
      * A badge counts up to this many cases; {@link #count} returns one more than this when there are

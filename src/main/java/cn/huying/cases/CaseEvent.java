@@ -15,7 +15,8 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
         CaseEvent.CaseMerged, CaseEvent.CaseTransferred, CaseEvent.CaseParked, CaseEvent.CaseResumed,
         CaseEvent.CaseRevisited, CaseEvent.CaseFirstContacted, CaseEvent.CaseExtensionRequested,
         CaseEvent.CaseExtensionDecided, CaseEvent.CaseProgressRecorded, CaseEvent.CaseDeadlineWarning,
-        CaseEvent.SupervisionOrderIssued, CaseEvent.CitizenToBeTold {
+        CaseEvent.SupervisionOrderIssued, CaseEvent.CitizenToBeTold, CaseEvent.CaseLoopReminder,
+        CaseEvent.CaseLoopMissed, CaseEvent.SupervisionOrderOpened, CaseEvent.SupervisionOrderAnswered {
 
     /**
      * What every case event says: which case (with its title and the channel it came by, so a
@@ -67,7 +68,7 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
     record CaseMerged(Facts facts, long leadCaseId) implements CaseEvent {
     }
 
-    record CaseTransferred(Facts facts, String reason) implements CaseEvent {
+    record CaseTransferred(Facts facts, String reason, String receivingBody) implements CaseEvent {
     }
 
     record CaseParked(Facts facts, String reason) implements CaseEvent {
@@ -112,5 +113,28 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
      * no event publication.
      */
     record CitizenToBeTold(Facts facts) implements CaseEvent {
+    }
+
+    /**
+     * A deadline of the service loop is near: first contact 首次联系, revisit 回访, the date promised with staged
+     * progress, or the time a case may sit at its tier. {@code kind} is the {@code case_watch} kind.
+     */
+    record CaseLoopReminder(Facts facts, String kind, Instant dueAt) implements CaseEvent {
+    }
+
+    /** A deadline of the service loop passed unmet (a missed revisit goes to the ledger of missed revisits). */
+    record CaseLoopMissed(Facts facts, String kind, Instant dueAt) implements CaseEvent {
+    }
+
+    /**
+     * A supervision order other than the completion deadline's: a missed first contact or promised date, or a
+     * leader's own order; {@code title} is what the department is told.
+     */
+    record SupervisionOrderOpened(Facts facts, long orderId, String kind, String title, Long handlerId)
+            implements CaseEvent {
+    }
+
+    /** The department answered a supervision order; the leader who opened it is told. */
+    record SupervisionOrderAnswered(Facts facts, long orderId, Long openedBy, String answer) implements CaseEvent {
     }
 }

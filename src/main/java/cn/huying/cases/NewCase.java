@@ -13,14 +13,27 @@ import java.util.List;
  *                       receipt time); time limits count from it. {@code null}: now
  * @param externalDueAt  a completion deadline imposed by the sender (the hotline's own), if any;
  *                       the earlier of it and our own applies
+ * @param toTown         越级直报: a grid worker says the matter is beyond the village (urgent, or beyond the
+ *                       village's means); the case goes straight to the town command centre, its path kept
+ *                       as GRID → TOWN
  */
 public record NewCase(String categoryCode, Channel channel, Urgency urgency, String title, String description,
                       Double lat, Double lng, String address, Long regionId, String reporterName,
                       String reporterPhone, boolean resolvedOnSpot, String onSpotReply, List<Upload> attachments,
-                      String idempotencyKey, Instant receivedAt, Instant externalDueAt) {
+                      String idempotencyKey, Instant receivedAt, Instant externalDueAt, boolean toTown) {
 
     public NewCase {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A report that does not ask to go straight to the town. */
+    public NewCase(String categoryCode, Channel channel, Urgency urgency, String title, String description,
+                   Double lat, Double lng, String address, Long regionId, String reporterName, String reporterPhone,
+                   boolean resolvedOnSpot, String onSpotReply, List<Upload> attachments, String idempotencyKey,
+                   Instant receivedAt, Instant externalDueAt) {
+        this(categoryCode, channel, urgency, title, description, lat, lng, address, regionId, reporterName,
+                reporterPhone, resolvedOnSpot, onSpotReply, attachments, idempotencyKey, receivedAt, externalDueAt,
+                false);
     }
 
     /** A report without sender-imposed times. */

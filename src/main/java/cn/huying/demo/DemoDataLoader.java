@@ -12,8 +12,10 @@ import cn.huying.region.NewRegion;
 import cn.huying.region.RegionType;
 import cn.huying.region.RegionView;
 import cn.huying.region.Regions;
+import cn.huying.shared.DemoData;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,22 +44,28 @@ class DemoDataLoader implements ApplicationRunner {
     private final Departments departments;
     private final UserAccounts users;
     private final TransactionTemplate tx;
+    private final List<DemoData> modules;
 
-    DemoDataLoader(Regions regions, Departments departments, UserAccounts users, TransactionTemplate tx) {
+    DemoDataLoader(Regions regions, Departments departments, UserAccounts users, TransactionTemplate tx,
+                   List<DemoData> modules) {
         this.regions = regions;
         this.departments = departments;
         this.users = users;
         this.tx = tx;
+        this.modules = modules.stream().sorted(Comparator.comparingInt(DemoData::order)).toList();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (regions.findByCode(DemoTown.COUNTY_CODE).isPresent()) {
-            return;
+        if (regions.findByCode(DemoTown.COUNTY_CODE).isEmpty()) {
+            long started = System.nanoTime();
+            tx.executeWithoutResult(s -> load());
+            log.info("演示数据已载入：滕州市木石镇（{} ms）", (System.nanoTime() - started) / 1_000_000);
         }
-        long started = System.nanoTime();
-        tx.executeWithoutResult(s -> load());
-        log.info("演示数据已载入：滕州市木石镇（{} ms）", (System.nanoTime() - started) / 1_000_000);
+        // each module's own demo data, which adds nothing when its rows are there already
+        for (DemoData module : modules) {
+            tx.executeWithoutResult(s -> module.load());
+        }
     }
 
     private void load() {

@@ -1,6 +1,7 @@
 package cn.huying.identity;
 
 import java.io.Serializable;
+import cn.huying.shared.Viewer;
 import java.util.Set;
 
 /**
@@ -11,17 +12,19 @@ import java.util.Set;
  * @param departmentId  the department a handler works for; {@code null} for everyone else
  */
 public record CurrentUser(long id, String username, String displayName, Set<String> roles,
-                          Set<String> permissions, Long scopeRegionId, Long departmentId) implements Serializable {
+                          Set<String> permissions, Long scopeRegionId, Long departmentId) implements Serializable, Viewer {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
         permissions = Set.copyOf(permissions);
     }
 
+    @Override
     public boolean can(String permission) {
         return permissions.contains(permission);
     }
 
+    @Override
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

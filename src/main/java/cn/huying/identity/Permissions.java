@@ -15,6 +15,11 @@ public final class Permissions {
     public static final String APIKEY_MANAGE = "apikey:manage";
     public static final String AUDIT_VIEW = "audit:view";
 
+    /** See the registered enterprises and their registrations ({@link Enterprises}). */
+    public static final String ENTERPRISE_VIEW = "enterprise:view";
+    /** Approve or reject an enterprise's registration (the finance office). */
+    public static final String ENTERPRISE_APPROVE = "enterprise:approve";
+
     private Permissions() {
     }
 }

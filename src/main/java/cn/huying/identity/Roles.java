@@ -21,6 +21,11 @@ public final class Roles {
     /** 对接系统 — an outside system (12345 hotline, Open311 client) using an API key. */
     public static final String SYSTEM = "SYSTEM";
 
+    /** 企业 — the member account of a registered enterprise (see {@link Enterprises}). */
+    public static final String ENTERPRISE = "ENTERPRISE";
+    /** 金融办 — the finance office (工作专班), operator of the industry–finance platform; approves enterprises. */
+    public static final String FINANCE_OFFICE = "FINANCE_OFFICE";
+
     private Roles() {
     }
 }

@@ -8,5 +8,5 @@
  * {@link cn.huying.identity.UserAccounts} and the SPI {@link cn.huying.identity.RegionPathLookup}
  * that the region module implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and access")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity and access", allowedDependencies = {"shared"})
 package cn.huying.identity;

@@ -52,4 +52,16 @@ class ArchitectureRulesTest {
     static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
             .that().resideInAnyPackage("..api..", "..web..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient");
+
+    /**
+     * The shell (layout, home page, error pages) knows no feature module: modules contribute their links and home
+     * cards (shared's NavItem and HomeWidget), so adding a module edits no shell file.
+     */
+    @ArchTest
+    static final ArchRule theShellImportsNoFeatureModule = noClasses()
+            .that().resideInAPackage("cn.huying.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.huying.cases..", "cn.huying.notify..",
+                    "cn.huying.hotline..", "cn.huying.region..", "cn.huying.calendar..", "cn.huying.demo..",
+                    "cn.huying.mediation..", "cn.huying.residents..", "cn.huying.patrol..", "cn.huying.assessment..",
+                    "cn.huying.analytics..", "cn.huying.finance..", "cn.huying.projects..");
 }

@@ -101,8 +101,9 @@ class CaseRulesIT extends CaseSupport {
     void theDetailListsOnlyTheActionsThisUserMayTakeNow() {
         long id = dispatchedToPropertyOffice();
         assertThat(get("handler", id).path("allowedActions").findValuesAsString("allowedActions")).isEmpty();
+        // the department may transfer a suspected offence it was given (issue 24); it does not register or dispatch
         assertThat(get("handler", id).path("allowedActions").toString()).contains("ACCEPT").contains("RETURN")
-                .doesNotContain("TRANSFER");
+                .contains("TRANSFER").doesNotContain("DISPATCH");
         assertThat(get("dispatcher", id).path("allowedActions").toString()).contains("TRANSFER").doesNotContain("ACCEPT");
     }
 

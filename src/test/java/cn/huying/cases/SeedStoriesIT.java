@@ -56,14 +56,14 @@ class SeedStoriesIT extends IntegrationTest {
 
         JsonNode history = http.get("/api/cases/" + id + "/history").bearer(token("dispatcher")).send().json();
         assertThat(history.findValuesAsString("actionLabel"))
-                .containsExactly("上报", "立案受理", "派遣", "签收", "办理答复", "核查", "结案", "回访评价");
+                .containsExactly("上报", "直报镇平台", "立案受理", "派遣", "签收", "办理答复", "核查", "结案", "回访评价");
         assertThat(history.findValuesAsString("actorName"))
-                .containsExactly("顾梅", "张敏", "张敏", "李强", "李强", "张敏", "张敏", "张敏");
-        assertThat(history.get(2).path("departmentName").asString()).isEqualTo("木石镇物业办");
+                .containsExactly("顾梅", "顾梅", "张敏", "张敏", "李强", "李强", "张敏", "张敏", "张敏");
+        assertThat(history.get(3).path("departmentName").asString()).isEqualTo("木石镇物业办");
         assertThat(history.get(0).path("attachmentIds").size()).isEqualTo(1);
-        assertThat(history.get(2).path("at").asString()).startsWith("2026-03-15");
-        assertThat(history.get(4).path("at").asString()).startsWith("2026-03-16");
-        assertThat(history.get(7).path("note").asString()).isEqualTo("满意：电话回访，住户满意");
+        assertThat(history.get(3).path("at").asString()).startsWith("2026-03-15");
+        assertThat(history.get(5).path("at").asString()).startsWith("2026-03-16");
+        assertThat(history.get(8).path("note").asString()).isEqualTo("满意：电话回访，住户满意");
     }
 
     /**

@@ -62,7 +62,7 @@ public abstract class ChannelsSupport extends IntegrationTest {
         switch (c.path("state").asString()) {
             case "REPORTED", "ESCALATED" -> act("dispatcher", caseId, "reject", Map.of("note", "测试结束"));
             case "REGISTERED", "RETURNED" -> act("dispatcher", caseId, "reject", Map.of("note", "测试结束"));
-            case "DISPATCHED", "ACCEPTED" -> act("dispatcher", caseId, "transfer", Map.of("note", "测试结束"));
+            case "DISPATCHED", "ACCEPTED" -> act("dispatcher", caseId, "transfer", Map.of("note", "测试结束", "receivingBody", "测试接收单位"));
             default -> {
             }
         }

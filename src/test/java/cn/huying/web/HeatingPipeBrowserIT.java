@@ -120,7 +120,7 @@ class HeatingPipeBrowserIT extends IntegrationTest {
             handler.waitForText(".notice", "已签收");
 
             // the stale page is told, not overwritten
-            dispatcher.type("#note-transfer", "移送测试");
+            dispatcher.type("#note-transfer", "移送测试").type("#receiving-" + id, "滕州市公安局木石派出所");
             dispatcher.click("#act-transfer button[type=submit]");
             dispatcher.waitForText(".error", "已被他人处理");
             assertThat(dispatcher.text(".error")).contains("已签收");

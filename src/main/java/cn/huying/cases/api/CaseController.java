@@ -60,7 +60,8 @@ class CaseController {
     record CreateCaseRequest(String category, String channel, String urgency, String title, String description,
                              Double lat, Double lng, String address, Long regionId, String reporterName,
                              String reporterPhone, Boolean resolvedOnSpot, String onSpotReply,
-                             java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime externalDueAt) {
+                             java.time.OffsetDateTime receivedAt, java.time.OffsetDateTime externalDueAt,
+                             Boolean toTown) {
     }
 
     /**
@@ -74,7 +75,7 @@ class CaseController {
 
     /** The fields of an action: {@code version} always; the rest as the action needs. */
     record ActionBody(Long version, String note, Long departmentId, Long handlerId, Long leadCaseId,
-                      String satisfaction) {
+                      String satisfaction, String receivingBody) {
     }
 
     private final Cases cases;
@@ -115,7 +116,8 @@ class CaseController {
                 body.lng(), body.address(), body.regionId(), body.reporterName(), body.reporterPhone(),
                 Boolean.TRUE.equals(body.resolvedOnSpot()), body.onSpotReply(), files, key,
                 body.receivedAt() == null ? null : body.receivedAt().toInstant(),
-                body.externalDueAt() == null ? null : body.externalDueAt().toInstant());
+                body.externalDueAt() == null ? null : body.externalDueAt().toInstant(),
+                Boolean.TRUE.equals(body.toTown()));
         Cases.Submitted submitted;
         try {
             submitted = cases.submit(report, user);
@@ -189,7 +191,7 @@ class CaseController {
             action：resolve-on-spot 就地办结、escalate 上报升级、register 立案受理、reject 不予受理、dispatch 派遣、
             accept 签收、return 回退、resolve 办理答复、verify 核查、close 结案、reopen 重办、merge 合并、
             transfer 移送、park 挂账、resume 恢复办理、revisit 回访评价。
-            必须带上 version（看到的版本；事件的每次变更都会使版本加一，被合并进来的主件也是）；dispatch 需 departmentId；merge 需 leadCaseId；revisit 需 satisfaction
+            必须带上 version（看到的版本；事件的每次变更都会使版本加一，被合并进来的主件也是）；dispatch 需 departmentId；merge 需 leadCaseId；transfer 需 note（理由）与 receivingBody（移送单位，如“滕州市公安局木石派出所”）；revisit 需 satisfaction
             （SATISFIED / BASICALLY_SATISFIED / UNSATISFIED）；reject、return、escalate、park、transfer、reopen 需 note（理由）；
             resolve、resolve-on-spot 需 note（答复）。""")
     @PostMapping(path = "/{id}/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -215,7 +217,7 @@ class CaseController {
         Satisfaction satisfaction = parse(Satisfaction.class, body.satisfaction(), "satisfaction", errors);
         errors.throwIfAny();
         return cases.act(id, action, new ActionRequest(body.version(), body.note(), body.departmentId(),
-                body.handlerId(), body.leadCaseId(), satisfaction, files), users.require());
+                body.handlerId(), body.leadCaseId(), satisfaction, files, body.receivingBody()), users.require());
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field, InvalidInput.Collector errors) {

@@ -65,7 +65,14 @@ class CategoryController {
                 Boolean.TRUE.equals(b.openToPublic()), b.description(), true));
     }
 
-    @Operation(summary = "修改分类（未给出的字段不变）")
+    @Operation(summary = "分类的全部版本（新的在前）：每次修改发布一个新版本，事件按上报时生效的版本显示和计时")
+    @GetMapping("/{id}/versions")
+    @PreAuthorize("isAuthenticated()")
+    List<CaseWebSupport.CategoryVersion> versions(@PathVariable long id) {
+        return support.categoryVersions(id);
+    }
+
+    @Operation(summary = "修改分类（未给出的字段不变），发布新版本")
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('category:edit')")
     Category update(@PathVariable long id, @RequestBody CategoryBody b) {

@@ -124,12 +124,13 @@ class TimeLimitController {
         return service.ledger(ledger, users.require(), PageRequest.of(page, size));
     }
 
-    @Operation(summary = "督办单")
+    @Operation(summary = "督办单（open=true 只列未答复的）：超期、首次联系超时、承诺时限超时与领导督办")
     @GetMapping("/api/supervision-orders")
     @PreAuthorize("hasAuthority('supervision:view')")
     PageResult<SupervisionOrder> supervisionOrders(@RequestParam(required = false) Integer page,
-                                                   @RequestParam(required = false) Integer size) {
-        return service.supervisionOrders(users.require(), PageRequest.of(page, size));
+                                                   @RequestParam(required = false) Integer size,
+                                                   @RequestParam(defaultValue = "false") boolean open) {
+        return service.supervisionOrders(users.require(), open, PageRequest.of(page, size));
     }
 
     @Operation(summary = "时限规则：全部版本（当前生效的在前）")

@@ -54,7 +54,7 @@ class AssumedDeadlineRecompute implements AssumedDeadlines {
                 continue;
             }
             CaseFile.Sla old = c.sla();
-            Category category = categories.find(c.intake().categoryId()).orElseThrow();
+            Category category = categories.asOf(c.intake().categoryId(), c.createdAt()).orElseThrow();
             TimeLimitPolicy.Applied applied = policy.select(rules.rulesOf(old.ruleVersion()), c.intake().channel(),
                     category.timeLimitKey(), c.intake().urgency());
             if (applied.completion() == null) {

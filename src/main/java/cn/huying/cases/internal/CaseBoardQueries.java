@@ -1,5 +1,6 @@
 package cn.huying.cases.internal;
 
+import cn.huying.cases.CaseAction;
 import cn.huying.cases.CaseBoard;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseState;
@@ -20,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -337,5 +339,14 @@ class CaseBoardQueries implements CaseBoard {
             return " AND c.department_id = ?";
         }
         return "";
+    }
+
+    @Override
+    public Map<Long, Set<CaseAction>> allowedActions(List<CaseSummary> cases, CurrentUser user) {
+        Map<Long, Set<CaseAction>> out = new java.util.HashMap<>();
+        for (CaseSummary c : cases) {
+            out.put(c.id(), ActionPolicy.allowed(c.state(), c.tier(), c.departmentId(), null, user));
+        }
+        return out;
     }
 }

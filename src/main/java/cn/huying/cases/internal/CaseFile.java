@@ -188,6 +188,19 @@ public final class CaseFile {
         pendingEvents.add(new CaseEvent.CaseEscalated(facts(now), from));
     }
 
+    /**
+     * 越级直报: a grid worker's report goes straight to the town command centre (beyond the village, urgent,
+     * or a town-tier category). Not a transition: the case stays REPORTED, its tier moves from GRID to TOWN
+     * and the path keeps both; the history says why.
+     */
+    void skipToTown(Actor actor, String reason, Instant now) {
+        if (state != CaseState.REPORTED || tier != Tier.GRID) {
+            throw DomainException.conflict("case.skip-to-town.not-reported");
+        }
+        moveTier(Tier.TOWN);
+        record("SKIP_TO_TOWN", state, actor, primaryRole(actor), reason, List.of(), now);
+    }
+
     /** 立案/受理 by the town command centre, from any tier; the time limits start to count. */
     void register(Actor actor, String note, Instant now, Sla limits) {
         TransitionTable.Transition t = guard(CaseAction.REGISTER, actor);
@@ -253,12 +266,23 @@ public final class CaseFile {
     }
 
     /** 移送: to the competent body (suspected crime or discipline); leaves the clock. */
-    void transfer(Actor actor, String reason, Instant now) {
+    void transfer(Actor actor, String reason, String receivingBody, Instant now) {
         TransitionTable.Transition t = guard(CaseAction.TRANSFER, actor);
+        if (!actor.roles().contains(Roles.DISPATCHER)) {
+            // a department transfers only what was dispatched to it (涉嫌违法案件移送)
+            requireOwnDepartment(actor);
+        }
         require(reason, "reason");
+        if (receivingBody == null || receivingBody.isBlank() || receivingBody.strip().length() > 100) {
+            throw new cn.huying.shared.InvalidInput(List.of(new cn.huying.shared.InvalidInput.FieldError(
+                    "receivingBody", "case.field.required-named", new Object[]{"移送单位（不超过 100 字）"})));
+        }
+        String body = receivingBody.strip();
         this.sla = sla.withClockStopped(now);
-        move(t, actor, reason, List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseTransferred(facts(now), reason.strip()));
+        // the citizen is told where the case went
+        this.reply = "已移送至" + body + "：" + reason.strip();
+        move(t, actor, "移送至" + body + "：" + reason.strip(), List.of(), now);
+        pendingEvents.add(new CaseEvent.CaseTransferred(facts(now), reason.strip(), body));
     }
 
     /** 签收 by a handler of the department it was dispatched to. */
@@ -402,6 +426,15 @@ public final class CaseFile {
         record("PROGRESS", state, actor, null, "原因：" + reason + "；下一步：" + nextSteps + "；预计办结：" + promised,
                 List.of(), now);
         pendingEvents.add(new CaseEvent.CaseProgressRecorded(facts(now), reason, nextSteps, promised));
+    }
+
+    /**
+     * A step of the case hand-off ({@link cn.huying.cases.CaseHandOff}) that is not a transition: the claim, the
+     * module's progress, the clock stopped or running again. History only, and the time limits it brings.
+     */
+    void handOff(String action, Actor actor, String note, Sla limits, Instant now) {
+        this.sla = limits;
+        record(action, state, actor, null, note, List.of(), now);
     }
 
     /** The sweep saw a light change: YELLOW (level 1) or RED (level 2). */

@@ -166,7 +166,7 @@ class CaseQueries {
         // The box alone, newest first, and the scope checked here on the region paths the application
         // keeps: joined in the query, the region was looked up once per case in the box (a nested loop of
         // the generic plan, three index pages each: 60 % of the search's pages near a crowded point,
-        // docs/benchmarks.md round 6).
+        // docs/benchmarks-archive.md round 6).
         List<ScopedNearby> newest = jdbc.sql("WITH " + newestInBox(box.bands()) + " SELECT * FROM box c")
                 .params(box.params(since))
                 .query((rs, n) -> scopedNearby(rs, 0))
@@ -266,7 +266,7 @@ class CaseQueries {
      * query finds the box's open cases of the category and the newest of them in V20_0's index
      * {@code (open_category_id, lat, lng, created_at)} alone, and only those are read from the table. Near a crowded
      * spot (1 448 open cases of one category in the box, the intake benchmark's data) this took 0.8 ms where
-     * reading every case of the box took 6.7 ms (docs/benchmarks.md, part 3, round 15). Parameters:
+     * reading every case of the box took 6.7 ms (docs/benchmarks-archive.md, part 3, round 15). Parameters:
      * {@link Box#h2Params}.
      */
     private static final String H2_NEWEST_IN_BOX = "SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.created_at,"
@@ -307,7 +307,7 @@ class CaseQueries {
      * to follow {@code WITH}, over {@code bands} latitude bands ({@link Box#params}). Each band is read backwards
      * in time from V19_0's index and the bands are merged, so a crowded spot costs the newest cases only: with the
      * whole box read and sorted, 649 open cases of a category in the box near the driver's crowded points took
-     * 593 buffers (579 table pages) a search, where the merge takes 56 (docs/benchmarks.md, round 13).
+     * 593 buffers (579 table pages) a search, where the merge takes 56 (docs/benchmarks-archive.md, round 13).
      */
     static String newestInBox(int bands) {
         return NEWEST_IN_BOX.computeIfAbsent(bands, n -> "box AS MATERIALIZED (SELECT * FROM ("
@@ -393,6 +393,21 @@ class CaseQueries {
             }
             case "DEADLINE_RECOMPUTED" -> {
                 return "重算办结时限";
+            }
+            case "SKIP_TO_TOWN" -> {
+                return "直报镇平台";
+            }
+            case "HANDOFF_CLAIM" -> {
+                return "移交办理";
+            }
+            case "HANDOFF_PROGRESS" -> {
+                return "办理进展";
+            }
+            case "HANDOFF_RESOLVE" -> {
+                return "移交办结";
+            }
+            case "HANDOFF_DECLINE" -> {
+                return "移交退回";
             }
             default -> {
             }

@@ -140,6 +140,15 @@ class CaseRepository {
         written.forget(leadId);
     }
 
+    /**
+     * The lead's answer given to the cases merged into it (重复件 share the lead's outcome). A system step on a
+     * finished case: the version stays, so nobody's next action is refused as if a colleague had acted.
+     */
+    int shareReplyWithMerged(long leadId, String reply, Instant now) {
+        return jdbc.sql("UPDATE case_file SET reply = ?, updated_at = ? WHERE lead_case_id = ? AND state = 'MERGED'")
+                .params(reply, utc(now), leadId).update();
+    }
+
     List<CaseFile> findMergedInto(long leadId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE lead_case_id = ? ORDER BY id").param(leadId)
                 .query(CaseRepository::map).list();
@@ -442,7 +451,7 @@ class CaseRepository {
      * when a later binding sends a value whose type differs from what it prepared: an untyped null there and a
      * value at the next step (the department at dispatch, the reply at resolve, the close time at close) made it
      * prepare the step statement again at nearly every step (pg_stat_statements: as many plans as calls, 0.13-0.17
-     * ms of planning each; the driver's trace showed the parameter types of each Parse; docs/benchmarks.md, part 1,
+     * ms of planning each; the driver's trace showed the parameter types of each Parse; docs/benchmarks-archive.md, part 1,
      * round 11). Bound with the column's type, every step sends the same types.
      */
     private static Object[] columnTypedNulls(Object[] values, SqlParameterValue[] nulls) {

@@ -84,6 +84,7 @@ public class CaseService implements Cases {
     private final TimeLimitPolicy timeLimits;
     private final TimeLimitConfig.SlaProperties slaProperties;
     private final CaseSearchIndexer search;
+    private final CaseClaims claims;
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
@@ -92,8 +93,9 @@ public class CaseService implements Cases {
                 Departments departments, UserAccounts accounts, CurrentUsers currentUsers, PersonalData personalData,
                 AuditLog audit, ApplicationEventPublisher events, Clock clock, TimeLimitRules rules,
                 TimeLimitPolicy timeLimits, TimeLimitConfig.SlaProperties slaProperties, CaseSearchIndexer search,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, CaseClaims claims) {
         this.search = search;
+        this.claims = claims;
         // the intake's reads share one connection but no transaction: each is one statement, none needs the
         // others' snapshot, and a transaction would cost a round trip for its COMMIT. Not read-only: on PostgreSQL
         // the statement that reads also takes the day's number (CaseRepository.intakeReads), committing on its own.
@@ -297,11 +299,16 @@ public class CaseService implements Cases {
         CaseFile.Intake intake = new CaseFile.Intake(code, category.kind(), category.id(), channel, urgency, title,
                 description, report.lat(), report.lng(), blankToNull(report.address()), region.id(),
                 town == null ? null : town.id(), who, reporter.id(), blankToNull(report.idempotencyKey()));
-        Tier start = escalation.startTier(category, channel, urgency, reporter.roles());
+        Tier start = escalation.startTier(category, channel, urgency, reporter.roles(), report.toTown());
         Actor actor = Actor.of(reporter);
+        boolean skip = escalation.skipsToTown(start, channel, reporter.roles());
 
-        CaseFile c = CaseFile.report(intake, start, actor, List.of(), now,
+        CaseFile c = CaseFile.report(intake, skip ? Tier.GRID : start, actor, List.of(), now,
                 CaseFile.Sla.received(report.receivedAt() == null ? now : report.receivedAt(), report.externalDueAt()));
+        if (skip) {
+            c.skipToTown(actor, report.toTown() ? "网格员直报镇平台：超出村级处置能力"
+                    : urgency == Urgency.EMERGENCY ? "应急突发，直报镇平台" : "该类别由镇级处置，直报镇平台", now);
+        }
         List<HistoryDraft> reported = c.drainHistory();
         if (files.isEmpty()) {
             cases.insert(c, reported);
@@ -432,6 +439,10 @@ public class CaseService implements Cases {
             audit.record("ACCESS_DENIED", "case:" + id, action.permission());
             throw DomainException.forbidden("case.transition.role", action.label(), c.state().label(), c.tier().label());
         }
+        if (c.state() == CaseState.ACCEPTED) {
+            // a case claimed by a module (CaseHandOff) takes no person's action but view, first contact and progress
+            claims.refuseWhileClaimed(id, action.label());
+        }
         Actor actor = Actor.of(user);
         Instant now = clock.instant();
         long expected = c.version();
@@ -457,7 +468,7 @@ public class CaseService implements Cases {
             }
             case PARK -> c.park(actor, note, now);
             case RESUME -> c.resume(actor, note, now, timeLimits.resumed(c.sla(), now));
-            case TRANSFER -> c.transfer(actor, note, now);
+            case TRANSFER -> c.transfer(actor, note, req.receivingBody(), now);
             case ACCEPT -> c.accept(actor, note, now);
             case RETURN -> {
                 requireReturnWindow(c, now);
@@ -525,6 +536,7 @@ public class CaseService implements Cases {
 
     /** 重复件随主件: when a lead case closes, every merged case gets its answer and its reporter is told. */
     private void followLead(CaseFile lead, Actor actor, Instant now) {
+        cases.shareReplyWithMerged(lead.id(), lead.reply(), now);
         for (CaseFile merged : cases.findMergedInto(lead.id())) {
             cases.appendHistory(merged.id(), List.of(new HistoryDraft("FOLLOW_LEAD", CaseState.MERGED, CaseState.MERGED,
                     merged.tier(), lead.departmentId(), actor.userId(), actor.name(), null,
@@ -567,6 +579,11 @@ public class CaseService implements Cases {
     }
 
     // ---- reads ----------------------------------------------------------------------------
+
+    /** 409 while a module holds the case (the case hand-off). */
+    void refuseWhileClaimed(long id, String what) {
+        claims.refuseWhileClaimed(id, what);
+    }
 
     CaseScope caseScope(CurrentUser user) {
         return scopeOf(user);
@@ -732,7 +749,8 @@ public class CaseService implements Cases {
 
     CaseView view(CaseFile c, CurrentUser viewer) {
         CaseFile.Intake i = c.intake();
-        Category category = categories.find(i.categoryId()).orElse(null);
+        // the category as it stood when the case was reported (categories are versioned)
+        Category category = categories.asOf(i.categoryId(), c.createdAt()).orElse(null);
         String regionName = regions.find(i.regionId()).map(RegionView::name).orElse(null);
         String departmentName = c.departmentId() == null ? null
                 : departments.find(c.departmentId()).map(DepartmentView::name).orElse(null);
@@ -742,7 +760,8 @@ public class CaseService implements Cases {
         for (String t : c.tierPath().split(",")) {
             tierPath.add(Tier.valueOf(t));
         }
-        Set<CaseAction> allowed = viewer == null ? Set.of() : allowedActions(c, viewer);
+        Set<CaseAction> allowed = viewer == null || (c.state() == CaseState.ACCEPTED && claims.claimed(c.id())) ? Set.of()
+                : allowedActions(c, viewer);
         List<CaseView.AttachmentInfo> files = c.attachmentCount() == 0 ? List.of() : attachments.forCase(c.id()).stream()
                 .map(a -> new CaseView.AttachmentInfo(a.id(), a.fileName(), a.contentType(), a.size())).toList();
         return new CaseView(c.id(), c.code(), i.kind(), i.kind().label(), i.categoryId(),
@@ -787,25 +806,9 @@ public class CaseService implements Cases {
         return !now.isBefore(sla.yellowAt()) ? "YELLOW" : "GREEN";
     }
 
-    /** The actions this user may take on the case now: table, permission, department and reporter rules. */
+    /** The actions this user may take on the case now ({@link ActionPolicy}). */
     Set<CaseAction> allowedActions(CaseFile c, CurrentUser user) {
-        Set<CaseAction> out = new LinkedHashSet<>();
-        for (CaseAction a : TransitionTable.allowedActions(c.state(), c.tier(), user.roles())) {
-            if (!user.can(a.permission())) {
-                continue;
-            }
-            boolean handlerStep = a == CaseAction.ACCEPT || a == CaseAction.RETURN
-                    || (a == CaseAction.RESOLVE && c.tier() == Tier.TOWN);
-            if (handlerStep && (c.departmentId() == null || !c.departmentId().equals(user.departmentId()))) {
-                continue;
-            }
-            if (a == CaseAction.REVISIT && !user.hasRole(Roles.DISPATCHER)
-                    && !Long.valueOf(user.id()).equals(c.intake().reporter().userId())) {
-                continue;
-            }
-            out.add(a);
-        }
-        return out;
+        return ActionPolicy.allowed(c.state(), c.tier(), c.departmentId(), c.intake().reporter().userId(), user);
     }
 
     private static String blankToNull(String s) {

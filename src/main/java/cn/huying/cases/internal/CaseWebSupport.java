@@ -84,6 +84,16 @@ public class CaseWebSupport {
         return categories.find(c.id()).orElseThrow();
     }
 
+    /** One published version of a category and since when it is in force. */
+    public record CategoryVersion(Category category, java.time.Instant publishedAt) {
+    }
+
+    /** Every version of a category, newest first (404 for an unknown one). */
+    public List<CategoryVersion> categoryVersions(long id) {
+        categories.find(id).orElseThrow(() -> DomainException.notFound("category.not-found", id));
+        return categories.versions(id).stream().map(p -> new CategoryVersion(p.category(), p.publishedAt())).toList();
+    }
+
     public java.util.Optional<Category> category(long id) {
         return categories.find(id);
     }

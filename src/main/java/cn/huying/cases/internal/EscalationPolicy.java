@@ -15,12 +15,23 @@ import org.springframework.stereotype.Component;
  *   <li>A village cadre's own report starts at least at VILLAGE.</li>
  *   <li>An emergency, and everything from the hotline, letters, the portal and Open311, goes to the
  *       town command centre.</li>
+ *   <li>A grid worker who says the matter is beyond the village ({@code toTown}, 越级直报) sends it to the
+ *       town; so does a category whose tier is TOWN. The case still starts at GRID in its path and
+ *       moves up at once ({@link #skipsToTown}), so the path reads GRID → TOWN.</li>
  * </ul>
  */
 @Component
 public class EscalationPolicy {
 
     public Tier startTier(Category category, Channel channel, Urgency urgency, Set<String> reporterRoles) {
+        return startTier(category, channel, urgency, reporterRoles, false);
+    }
+
+    public Tier startTier(Category category, Channel channel, Urgency urgency, Set<String> reporterRoles,
+                          boolean toTown) {
+        if (toTown && channel == Channel.GRID_REPORT && reporterRoles.contains(Roles.GRID_WORKER)) {
+            return Tier.TOWN;
+        }
         if (urgency == Urgency.EMERGENCY) {
             return Tier.TOWN;
         }
@@ -35,5 +46,14 @@ public class EscalationPolicy {
             tier = Tier.TOWN;
         }
         return tier;
+    }
+
+    /**
+     * Whether a grid worker's report that lands at the town skipped the grid and village tiers: its path
+     * then starts at GRID and the skip is written into the history.
+     */
+    public boolean skipsToTown(Tier start, Channel channel, Set<String> reporterRoles) {
+        return start == Tier.TOWN && channel == Channel.GRID_REPORT && reporterRoles.contains(Roles.GRID_WORKER)
+                && !reporterRoles.contains(Roles.DISPATCHER);
     }
 }

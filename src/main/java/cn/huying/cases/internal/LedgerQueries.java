@@ -30,6 +30,24 @@ class LedgerQueries {
     private static final String RUNNING = " AND c.clock_stopped_at IS NULL AND c.state IN ('REGISTERED', 'DISPATCHED', "
             + "'ACCEPTED', 'RETURNED', 'REOPENED', 'ESCALATED')";
 
+    /**
+     * A ledger line's columns, with the latest staged progress 阶段性进展 given (its reason, next steps and the new
+     * date promised), for {@link #entry}.
+     */
+    static final String ENTRY_SELECT = """
+            SELECT c.id, c.code, c.title, cat.name AS category_name, c.state, c.department_id,
+                   d.name AS department_name, r.name AS region_name, c.received_at, c.due_at, c.yellow_at, c.red_at,
+                   c.progress_due_at, c.last_progress_at, c.clock_stopped_at,
+                   (SELECT p.reason FROM case_progress p WHERE p.case_id = c.id
+                     ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS progress_reason,
+                   (SELECT p.next_steps FROM case_progress p WHERE p.case_id = c.id
+                     ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS progress_next_steps,
+                   (SELECT p.promised_date FROM case_progress p WHERE p.case_id = c.id
+                     ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS progress_promised_date
+            FROM case_file c JOIN region r ON r.id = c.region_id
+            JOIN case_category cat ON cat.id = c.category_id
+            LEFT JOIN department d ON d.id = c.department_id""";
+
     private final JdbcClient jdbc;
 
     LedgerQueries(JdbcClient jdbc) {
@@ -61,14 +79,7 @@ class LedgerQueries {
         String where = scope.where(params) + ledger(ledger, now, params);
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("""
-                SELECT c.id, c.code, c.title, cat.name AS category_name, c.state, c.department_id,
-                       d.name AS department_name, r.name AS region_name, c.received_at, c.due_at, c.yellow_at, c.red_at,
-                       c.progress_due_at, c.last_progress_at, c.clock_stopped_at
-                FROM case_file c JOIN region r ON r.id = c.region_id
-                JOIN case_category cat ON cat.id = c.category_id
-                LEFT JOIN department d ON d.id = c.department_id""" + where
-                        + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
+        return jdbc.sql(ENTRY_SELECT + where + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
                 .params(params)
                 .query((rs, n) -> entry(rs, now))
                 .list();
@@ -102,29 +113,42 @@ class LedgerQueries {
                 rs.getString("category_name"), state, state.label(), rs.getObject("department_id", Long.class),
                 rs.getString("department_name"), rs.getString("region_name"), CaseRepository.instant(rs, "received_at"),
                 due, yellow, red, CaseRepository.instant(rs, "progress_due_at"),
-                CaseRepository.instant(rs, "last_progress_at"), light);
+                CaseRepository.instant(rs, "last_progress_at"), light, rs.getString("progress_reason"),
+                rs.getString("progress_next_steps"), rs.getObject("progress_promised_date", java.time.LocalDate.class));
     }
 
-    List<SupervisionOrder> supervisionOrders(CaseScope scope, int limit, int offset) {
+    static final String ORDER_COLUMNS = """
+            o.id, o.case_id, c.code, c.title, o.due_at, o.issued_at, o.department_id, d.name AS department_name,
+            o.handler_id, o.text, o.kind, o.level, o.demand, o.answer_due_at, o.opened_by_name, o.answer, o.answered_at,
+            o.answered_by_name""";
+
+    static SupervisionOrder order(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new SupervisionOrder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "issued_at"),
+                rs.getObject(7, Long.class), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10),
+                rs.getString("kind"), rs.getString("level"), rs.getString("demand"),
+                CaseRepository.instant(rs, "answer_due_at"), rs.getString("opened_by_name"), rs.getString("answer"),
+                CaseRepository.instant(rs, "answered_at"), rs.getString("answered_by_name"));
+    }
+
+    /** The orders in the scope, newest first; only the unanswered ones when {@code openOnly}. */
+    List<SupervisionOrder> supervisionOrders(CaseScope scope, boolean openOnly, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        String where = scope.where(params);
+        String where = scope.where(params) + (openOnly ? " AND o.answered_at IS NULL" : "");
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("""
-                SELECT o.id, o.case_id, c.code, c.title, o.due_at, o.issued_at, o.department_id, d.name AS department_name,
-                       o.handler_id, o.text
+        return jdbc.sql("SELECT " + ORDER_COLUMNS + """
+
                 FROM supervision_order o JOIN case_file c ON c.id = o.case_id JOIN region r ON r.id = c.region_id
                 LEFT JOIN department d ON d.id = o.department_id""" + where + " ORDER BY o.issued_at DESC, o.id DESC LIMIT ? OFFSET ?")
                 .params(params)
-                .query((rs, n) -> new SupervisionOrder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "issued_at"),
-                        rs.getObject(7, Long.class), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10)))
+                .query(LedgerQueries::order)
                 .list();
     }
 
-    long countSupervisionOrders(CaseScope scope) {
+    long countSupervisionOrders(CaseScope scope, boolean openOnly) {
         List<Object> params = new ArrayList<>();
-        String where = scope.where(params);
+        String where = scope.where(params) + (openOnly ? " AND o.answered_at IS NULL" : "");
         return jdbc.sql("SELECT COUNT(*) FROM supervision_order o JOIN case_file c ON c.id = o.case_id"
                 + " JOIN region r ON r.id = c.region_id" + where).params(params).query(Long.class).single();
     }

@@ -39,6 +39,11 @@ public class TimeLimitPolicy {
         this.zone = calendar.zone();
     }
 
+    /** The calendar's zone, in which days begin and end. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public static boolean applies(TimeLimitRule r, Channel channel, String limitKey, Urgency urgency) {
         return (r.channel() == null || r.channel() == channel)
                 && (r.limitKey() == null || r.limitKey().equals(limitKey))
@@ -79,10 +84,12 @@ public class TimeLimitPolicy {
         Instant firstContactDue = null;
         if (applied.firstContactDays() != null) {
             Deadline fc = calendar.addWorkingDays(receivedAt, applied.firstContactDays());
-            firstContactDue = fc.at();
+            // a case to be done sooner than its contact limit (an emergency the same day) is contacted by then too
+            firstContactDue = fc.at().isAfter(dueAt) ? dueAt : fc.at();
             assumed = assumed || fc.assumed();
         }
-        Instant yellow = yellowAt(dueAt);
+        // no light before the case exists: a case due within a working day is yellow from its receipt
+        Instant yellow = notBefore(yellowAt(dueAt), receivedAt);
         Instant red = redAt(dueAt);
         return new CaseFile.Sla(receivedAt, externalDueAt, ruleVersion, rule.id(), firstContactDue, null, dueAt, assumed,
                 extensionDays, yellow, red, 0, yellow, null, endOfNthWorkdayAfter(dueAt, 3), null);
@@ -130,6 +137,10 @@ public class TimeLimitPolicy {
             }
         }
         return endOf(day);
+    }
+
+    private static Instant notBefore(Instant at, Instant earliest) {
+        return at.isBefore(earliest) ? earliest : at;
     }
 
     /** Start of the working day before the due day: one working day left. */

@@ -76,13 +76,7 @@ public class TimeLimitReads {
     private static final int EXPORT_BATCH = PageRequest.MAX_SIZE;
     private static final Set<CaseState> FINISHED = EnumSet.of(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED,
             CaseState.REVISITED, CaseState.MERGED, CaseState.REJECTED);
-    private static final String LEDGER_SELECT = """
-            SELECT c.id, c.code, c.title, cat.name AS category_name, c.state, c.department_id,
-                   d.name AS department_name, r.name AS region_name, c.received_at, c.due_at, c.yellow_at, c.red_at,
-                   c.progress_due_at, c.last_progress_at, c.clock_stopped_at
-            FROM case_file c JOIN region r ON r.id = c.region_id
-            JOIN case_category cat ON cat.id = c.category_id
-            LEFT JOIN department d ON d.id = c.department_id""";
+    private static final String LEDGER_SELECT = LedgerQueries.ENTRY_SELECT;
 
     private final CaseService cases;
     private final TimeLimitService service;

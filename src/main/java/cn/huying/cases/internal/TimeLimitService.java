@@ -84,6 +84,7 @@ public class TimeLimitService {
     @Transactional
     public Extension requestExtension(long id, Long version, Integer days, String reason, CurrentUser user) {
         CaseFile c = load(id, version, user, "case:extend");
+        cases.refuseWhileClaimed(id, "申请延期");
         InvalidInput.Collector errors = new InvalidInput.Collector();
         int left = props.maxExtensionDays() - c.sla().extensionDays();
         if (left < 1) {
@@ -223,12 +224,18 @@ public class TimeLimitService {
 
     public cn.huying.shared.PageResult<cn.huying.cases.SupervisionOrder> supervisionOrders(CurrentUser user,
                                                                                          cn.huying.shared.PageRequest page) {
+        return supervisionOrders(user, false, page);
+    }
+
+    /** The supervision orders in the user's scope, newest first; only the unanswered ones when {@code openOnly}. */
+    public cn.huying.shared.PageResult<cn.huying.cases.SupervisionOrder> supervisionOrders(CurrentUser user,
+            boolean openOnly, cn.huying.shared.PageRequest page) {
         if (!user.can("supervision:view")) {
             throw DomainException.forbidden("auth.forbidden");
         }
         CaseScope scope = cases.caseScope(user);
-        return new cn.huying.shared.PageResult<>(ledgers.supervisionOrders(scope, page.size(), page.offset()),
-                ledgers.countSupervisionOrders(scope), page.page(), page.size());
+        return new cn.huying.shared.PageResult<>(ledgers.supervisionOrders(scope, openOnly, page.size(), page.offset()),
+                ledgers.countSupervisionOrders(scope, openOnly), page.page(), page.size());
     }
 
     /** Extension requests waiting for this approver, in their scope. */

@@ -93,6 +93,8 @@ public final class TransitionTable {
                     Set.of(DISPATCHER), null),
             row(CaseAction.TRANSFER, EnumSet.of(REGISTERED, DISPATCHED, ACCEPTED, RETURNED), EnumSet.of(TOWN),
                     TRANSFERRED, Set.of(DISPATCHER), null),
+            // the department that finds a suspected offence transfers it itself (涉嫌违法案件移送)
+            row(CaseAction.TRANSFER, EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(TOWN), TRANSFERRED, Set.of(HANDLER), null),
             // the department: sign for it, answer it, or return it as out of scope
             row(CaseAction.ACCEPT, EnumSet.of(DISPATCHED), EnumSet.of(TOWN), ACCEPTED, Set.of(HANDLER), null),
             row(CaseAction.RETURN, EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(TOWN), RETURNED, Set.of(HANDLER), null),

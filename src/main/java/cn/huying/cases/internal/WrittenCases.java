@@ -28,7 +28,7 @@ class WrittenCases {
                  @Value("${huying.cases.written-cache.ttl:10m}") Duration ttl) {
         // the cache's upkeep after a write runs on the writing thread: by default Caffeine hands it to the common
         // fork-join pool, and waking a pool thread after every committed action cost more than the upkeep itself
-        // (docs/benchmarks.md, part 1, round 11)
+        // (docs/benchmarks-archive.md, part 1, round 11)
         this.cases = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).executor(Runnable::run).build();
     }
 

@@ -96,6 +96,7 @@ class CaseDetailController {
                @RequestParam(required = false) String note, @RequestParam(required = false) Long departmentId,
                @RequestParam(required = false) Long leadCaseId, @RequestParam(required = false) String leadCode,
                @RequestParam(required = false) Satisfaction satisfaction,
+               @RequestParam(required = false) String receivingBody,
                @RequestParam(name = "files", required = false) List<MultipartFile> files,
                @RequestParam(required = false) String returnTo, Model model, RedirectAttributes redirect) {
         CurrentUser user = users.require();
@@ -111,7 +112,7 @@ class CaseDetailController {
                 lead = cases.getByCode(leadCode.strip(), user).id();
             }
             CaseView after = cases.act(id, verb, new ActionRequest(version, note, departmentId, null, lead,
-                    satisfaction, CasePages.uploads(files)), user);
+                    satisfaction, CasePages.uploads(files), receivingBody), user);
             redirect.addFlashAttribute("done", messages.getMessage("case.page.done",
                     new Object[]{after.code(), verb.label(), after.stateLabel()}, java.util.Locale.SIMPLIFIED_CHINESE));
             return "redirect:" + back;

@@ -1,5 +1,8 @@
 package cn.huying.cases.web;
 
+import cn.huying.cases.SupervisionLevel;
+import cn.huying.cases.SupervisionOrder;
+import cn.huying.cases.internal.LeaderSupervision;
 import cn.huying.cases.CaseAction;
 import cn.huying.cases.CaseState;
 import cn.huying.cases.CaseView;
@@ -58,14 +61,16 @@ class CaseDetailModel {
     private final TimeLimitService timeLimits;
     private final TimeLimitReads reads;
     private final UserAccounts accounts;
+    private final LeaderSupervision supervision;
 
     CaseDetailModel(Cases cases, CasePages pages, TimeLimitService timeLimits, TimeLimitReads reads,
-                    UserAccounts accounts) {
+                    UserAccounts accounts, LeaderSupervision supervision) {
         this.cases = cases;
         this.pages = pages;
         this.timeLimits = timeLimits;
         this.reads = reads;
         this.accounts = accounts;
+        this.supervision = supervision;
     }
 
     void fill(Model model, CaseView c, CurrentUser user) {
@@ -84,6 +89,15 @@ class CaseDetailModel {
         }
         model.addAttribute("canSeeContact", user.can("case:view-contact"));
         model.addAttribute("tl", panel(c, user));
+        // 督办: the case's orders; a leader may open one on an open case, the department answers its own
+        var orders = supervision.ofCase(c.id(), user);
+        model.addAttribute("orders", orders);
+        model.addAttribute("canOpenSupervision", user.can(LeaderSupervision.OPEN) && c.state().open()
+                && c.state() != CaseState.RESOLVED && c.state() != CaseState.VERIFIED);
+        model.addAttribute("answerable", orders.stream().filter(o -> o.open() && user.can(LeaderSupervision.ANSWER)
+                && (user.hasRole(Roles.DISPATCHER) || (o.departmentId() != null && o.departmentId().equals(user.departmentId()))))
+                .map(SupervisionOrder::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("supervisionLevels", SupervisionLevel.values());
     }
 
     TimeLimitPanel panel(CaseView c, CurrentUser user) {

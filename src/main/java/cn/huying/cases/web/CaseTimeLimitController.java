@@ -1,6 +1,8 @@
 package cn.huying.cases.web;
 
 import cn.huying.cases.Cases;
+import cn.huying.cases.SupervisionLevel;
+import cn.huying.cases.internal.LeaderSupervision;
 import cn.huying.cases.internal.TimeLimitReads;
 import cn.huying.cases.internal.TimeLimitService;
 import cn.huying.identity.CurrentUser;
@@ -43,15 +45,18 @@ class CaseTimeLimitController {
     private final CaseDetailModel detail;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final LeaderSupervision supervision;
 
     CaseTimeLimitController(Cases cases, TimeLimitService timeLimits, TimeLimitReads reads, CaseDetailModel detail,
-                            CurrentUsers users, MessageSource messages) {
+                            CurrentUsers users, MessageSource messages,
+                            LeaderSupervision supervision) {
         this.cases = cases;
         this.timeLimits = timeLimits;
         this.reads = reads;
         this.detail = detail;
         this.users = users;
         this.messages = messages;
+        this.supervision = supervision;
     }
 
     @PostMapping("/cases/{id}/first-contact")
@@ -91,6 +96,36 @@ class CaseTimeLimitController {
                     var after = timeLimits.recordProgress(id, version, reason, nextSteps, promised, user);
                     return text("tl.progress.done", after.code(), promised);
                 }, user);
+    }
+
+    /** 督办: a leader opens an order on the case (综合督办 / 顶格推进 / 重点攻坚) with a demand and a date to answer by. */
+    @PostMapping("/cases/{id}/supervision")
+    String openSupervision(@PathVariable long id, @RequestParam(required = false) String level,
+                           @RequestParam(required = false) String demand, @RequestParam(required = false) String answerBy,
+                           Model model, RedirectAttributes redirect) {
+        CurrentUser user = users.require();
+        return step(id, "supervision", Map.of("level", level == null ? "" : level, "demand", demand == null ? "" : demand,
+                "answerBy", answerBy == null ? "" : answerBy), model, redirect, () -> {
+            SupervisionLevel parsed = null;
+            try {
+                parsed = level == null || level.isBlank() ? null : SupervisionLevel.valueOf(level);
+            } catch (IllegalArgumentException e) {
+                new InvalidInput.Collector().add("level", "supervision.level.required").throwIfAny();
+            }
+            var order = supervision.open(id, parsed, demand, date(answerBy), user);
+            return text("supervision.opened", order.caseCode(), order.kindLabel());
+        }, user);
+    }
+
+    /** The department answers a supervision order from the case page. */
+    @PostMapping("/cases/{id}/supervision/{orderId}/answer")
+    String answerSupervision(@PathVariable long id, @PathVariable long orderId,
+                             @RequestParam(required = false) String answer, Model model, RedirectAttributes redirect) {
+        CurrentUser user = users.require();
+        return step(id, "answer-" + orderId, Map.of("answer", answer == null ? "" : answer), model, redirect, () -> {
+            var order = supervision.answer(orderId, answer, user);
+            return text("supervision.answered.done", order.caseCode());
+        }, user);
     }
 
     /** A time-limit step from the case page: success back to the page with a notice; bad input beside the fields. */

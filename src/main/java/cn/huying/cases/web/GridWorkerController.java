@@ -72,13 +72,14 @@ class GridWorkerController {
                   @RequestParam(required = false) Long regionId, @RequestParam(required = false) String address,
                   @RequestParam(required = false) Urgency urgency,
                   @RequestParam(defaultValue = "false") boolean resolvedOnSpot,
+                  @RequestParam(defaultValue = "false") boolean toTown,
                   @RequestParam(required = false) String onSpotReply,
                   @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
                   @RequestParam(name = "_formToken", required = false) String formToken,
                   Model model, RedirectAttributes redirect) {
         CurrentUser user = users.require();
         NewCase report = new NewCase(category, null, urgency, null, description, lat, lng, address, regionId, null,
-                null, resolvedOnSpot, onSpotReply, CasePages.uploads(photos), formToken);
+                null, resolvedOnSpot, onSpotReply, CasePages.uploads(photos), formToken, null, null, toTown);
         Cases.Submitted submitted;
         try {
             submitted = cases.submit(report, user);
@@ -91,6 +92,7 @@ class GridWorkerController {
             model.addAttribute("address", address);
             model.addAttribute("urgency", urgency == null ? Urgency.NORMAL : urgency);
             model.addAttribute("resolvedOnSpot", resolvedOnSpot);
+            model.addAttribute("toTown", toTown);
             model.addAttribute("onSpotReply", onSpotReply);
             return "m/report";
         } catch (DataIntegrityViolationException e) {

@@ -130,9 +130,12 @@ class LedgerPagesController {
 
     @GetMapping("/supervision")
     @PreAuthorize("hasAuthority('supervision:view')")
-    String supervision(@RequestParam(defaultValue = "0") int page, Model model) {
+    String supervision(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean open,
+                       Model model) {
         CurrentUser user = users.require();
-        model.addAttribute("result", timeLimits.supervisionOrders(user, new PageRequest(Math.max(0, page), PAGE_SIZE)));
+        model.addAttribute("open", open);
+        model.addAttribute("result", timeLimits.supervisionOrders(user, open,
+                new PageRequest(Math.max(0, page), PAGE_SIZE)));
         return "cases/supervision";
     }
 
@@ -224,6 +227,13 @@ class LedgerPagesController {
         c.add(new LedgerWorkbook.Column(text("ledger.col.dueAt"), 17, LedgerEntry::dueAt));
         c.add(new LedgerWorkbook.Column(text("ledger.col.light"), 12,
                 e -> text("case.page.light." + e.light())));
+        if (ledger.equals("overdue")) {
+            // 阶段性进展: why it is late, what comes next, the new date promised
+            c.add(new LedgerWorkbook.Column(text("ledger.col.progressReason"), 30, LedgerEntry::progressReason));
+            c.add(new LedgerWorkbook.Column(text("ledger.col.progressNextSteps"), 30, LedgerEntry::progressNextSteps));
+            c.add(new LedgerWorkbook.Column(text("ledger.col.promisedDate"), 12,
+                    e -> e.promisedDate() == null ? null : e.promisedDate().toString()));
+        }
         for (String extra : columns(ledger)) {
             c.add(new LedgerWorkbook.Column(text("ledger.col." + extra), 17, switch (extra) {
                 case "progressDueAt" -> LedgerEntry::progressDueAt;

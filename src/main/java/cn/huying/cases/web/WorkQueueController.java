@@ -11,6 +11,8 @@ import cn.huying.shared.PageRequest;
 import cn.huying.shared.PageResult;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -52,6 +54,11 @@ class WorkQueueController {
         model.addAttribute("queue", q);
         model.addAttribute("tabs", board.inbox(user));
         model.addAttribute("result", result);
+        // only the buttons the user may press now, by the same rule the server applies
+        Map<Long, Set<String>> allowed = new HashMap<>();
+        board.allowedActions(result.items(), user).forEach((id, actions) ->
+                allowed.put(id, actions.stream().map(Enum::name).collect(Collectors.toSet())));
+        model.addAttribute("allowed", allowed);
         model.addAttribute("here", "/work/" + q.name() + (page > 0 ? "?page=" + page : ""));
         if (q == CaseBoard.Queue.TO_DISPATCH) {
             List<DepartmentView> targets = pages.dispatchTargets(user);

@@ -131,6 +131,65 @@ class CaseNotifications {
         send(to, "SUPERVISION", "督办单：事件已超期，请立即办理", f, "SUP-" + e.orderId());
     }
 
+    /** A leader's order, or one for a missed first contact or promised date: the department and the leaders. */
+    @InTransaction
+    void on(CaseEvent.SupervisionOrderOpened e) {
+        CaseEvent.Facts f = e.facts();
+        Set<Long> to = handlers(f, e.handlerId());
+        if (!"LEADER".equals(e.kind())) {
+            to.addAll(covering(Roles.LEADER, f));
+        }
+        send(to, "SUPERVISION", e.title(), f, "SUP-" + e.orderId());
+    }
+
+    @InTransaction
+    void on(CaseEvent.SupervisionOrderAnswered e) {
+        if (e.openedBy() != null) {
+            send(new LinkedHashSet<>(Set.of(e.openedBy())), "SUPERVISION", "督办单已答复：" + excerpt(e.answer()), e.facts(),
+                    "SUP-ANSWER-" + e.orderId());
+        }
+    }
+
+    /** Before a deadline of the loop: whoever must act on it now. */
+    @InTransaction
+    void on(CaseEvent.CaseLoopReminder e) {
+        CaseEvent.Facts f = e.facts();
+        String when = e.dueAt() == null ? "" : "（" + TEXT.format(e.dueAt()) + " 前）";
+        switch (e.kind()) {
+            case "FIRST_CONTACT" -> send(handlersOrCentre(f), "WARNING", "请尽快与诉求人首次联系" + when, f,
+                    "LOOP-FC-" + e.dueAt().toEpochMilli());
+            case "REVISIT" -> send(covering(Roles.DISPATCHER, f), "WARNING", "今日应回访" + when, f,
+                    "LOOP-RV-" + e.dueAt().toEpochMilli());
+            case "PROGRESS" -> send(handlersOrCentre(f), "WARNING", "阶段性进展承诺的办结日期将到" + when, f,
+                    "LOOP-PG-" + e.dueAt().toEpochMilli());
+            case "TIER" -> send(covering(f.tier() == cn.huying.cases.Tier.GRID ? Roles.GRID_WORKER : Roles.VILLAGE_CADRE, f),
+                    "WARNING", "本级办理时限将到，请办结或上报" + when, f, "LOOP-TR-" + e.dueAt().toEpochMilli());
+            default -> { }
+        }
+    }
+
+    /** A missed revisit goes to the command centre's ledger; the other misses bring an order or a move. */
+    @InTransaction
+    void on(CaseEvent.CaseLoopMissed e) {
+        if ("REVISIT".equals(e.kind())) {
+            send(covering(Roles.DISPATCHER, e.facts()), "WARNING", "回访已超时，已列入回访超时台账", e.facts(),
+                    "LOOP-RV-MISSED-" + e.dueAt().toEpochMilli());
+        } else if ("TIER".equals(e.kind())) {
+            send(covering(Roles.DISPATCHER, e.facts()), "WARNING", "事件在" + e.facts().tier().label()
+                    + "超过办理时限", e.facts(), "LOOP-TR-MISSED-" + e.dueAt().toEpochMilli());
+        }
+    }
+
+    /** The department's handlers, or the command centre while the case has no department yet. */
+    private Set<Long> handlersOrCentre(CaseEvent.Facts f) {
+        Set<Long> to = handlers(f, null);
+        return to.isEmpty() ? covering(Roles.DISPATCHER, f) : to;
+    }
+
+    private static String excerpt(String s) {
+        return s == null ? "" : s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
     @InTransaction
     void on(CaseEvent.CaseRevisited e) {
         if (e.needsLeader()) {

@@ -1,28 +1,23 @@
 package cn.huying.web.pages;
 
-import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * For every page: the signed-in user as {@code me} (null on public pages), and refusals shown as a
- * Chinese error page with the right status. REST controllers have their own advice, which comes first.
- *
- * <p>Pages live in each module's {@code web} package, REST controllers in its {@code api} package; the advice
- * names the page packages so that an API call does not look up {@code me} for a model it never renders
- * ({@code annotations = Controller.class} would match every {@code @RestController} too). {@code PageAdviceTest}
- * checks that every page controller is covered.
+ * Refusals on pages shown as a Chinese error page with the right status. It matches every controller of any
+ * module, REST ones too ({@code @RestController} is a {@code @Controller}); the REST advice
+ * ({@code ApiProblemAdvice}, order 0) comes first for those and answers with a problem document. The signed-in
+ * user {@code me} is added to rendered pages by {@link ShellModel}, not here, so an API call never looks it up.
  */
-@ControllerAdvice(basePackages = {"cn.huying.web.pages", "cn.huying.calendar.web", "cn.huying.cases.web",
-        "cn.huying.identity.web", "cn.huying.region.web"})
+@ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageAdvice {
 
@@ -30,11 +25,6 @@ class PageAdvice {
 
     PageAdvice(CurrentUsers users) {
         this.users = users;
-    }
-
-    @ModelAttribute("me")
-    CurrentUser me() {
-        return users.current().orElse(null);
     }
 
     @ExceptionHandler(DomainException.class)

@@ -106,7 +106,30 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.body.unreadable"));
         problem.setTitle(text("problem.title.400"));
         problem.setProperty("code", "problem.body.unreadable");
+        String field = fieldOf(ex.getCause());
+        if (field != null) {
+            // the field whose value could not be read ("lat": "abc"), named as for any other invalid field
+            String message = text("problem.body.field-type");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+            problem.setDetail(field + "：" + message);
+        }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of the value Jackson could not read, e.g. {@code lat} or {@code parties[1].phone}; null if none. */
+    static String fieldOf(Throwable cause) {
+        if (!(cause instanceof tools.jackson.core.JacksonException jackson) || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference ref : jackson.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     @Override

@@ -83,7 +83,7 @@ class CaseStatsRollupIT extends IntegrationTest {
 
         // out of 木石镇's work queues again (the browser tests expect their own cases on the first page)
         act("dispatcher", reportedToday, "reject", Map.of("note", "测试结束"));
-        act("dispatcher", registered, "transfer", Map.of("note", "测试结束"));
+        act("dispatcher", registered, "transfer", Map.of("note", "测试结束", "receivingBody", "测试接收单位"));
     }
 
     /** The overview's figures against a GROUP BY over the cases of the scope reported in [from, to). */

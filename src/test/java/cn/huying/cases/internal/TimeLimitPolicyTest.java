@@ -84,6 +84,17 @@ class TimeLimitPolicyTest {
     }
 
     @Test
+    void a12345EmergencyIsContactedBeforeItIsDoneAndShowsNoLightFromBeforeItsReceipt() {
+        // the issue's taxi lost item: 12345 (contact within 1 working day) and an emergency (done the same day),
+        // received Mon 2026-12-07 03:53; before the fix contact was due Tue 12-08 and yellow from Fri 12-04
+        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "EMERGENCY", Urgency.EMERGENCY, at("2026-12-07T03:53"));
+        assertThat(sla.dueAt()).isEqualTo(endOf("2026-12-07"));
+        assertThat(sla.firstContactDueAt()).isEqualTo(endOf("2026-12-07"));
+        assertThat(sla.yellowAt()).isEqualTo(at("2026-12-07T03:53"));
+        assertThat(sla.redAt()).isEqualTo(startOf("2026-12-08"));
+    }
+
+    @Test
     void aRoadIssueOnTheEveOfTheSpringFestivalIsDueTheFirstWorkingDayAfterTheHoliday() {
         // Sat 2026-02-14 is 调休上班, the eve of 春节 (02-15…02-23 off); 1 working day later is Tue 02-24
         CaseFile.Sla sla = limits(Channel.GRID_REPORT, "ROAD", Urgency.NORMAL, at("2026-02-14T11:00"));

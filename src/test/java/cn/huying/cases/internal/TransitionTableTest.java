@@ -43,6 +43,7 @@ class TransitionTableTest {
             PARK            | REGISTERED RETURNED ACCEPTED         | TOWN         | DISPATCHER    | PARKED
             RESUME          | PARKED                               | TOWN         | DISPATCHER    | REGISTERED
             TRANSFER        | REGISTERED DISPATCHED ACCEPTED RETURNED | TOWN      | DISPATCHER    | TRANSFERRED
+            TRANSFER        | DISPATCHED ACCEPTED                  | TOWN         | HANDLER       | TRANSFERRED
             ACCEPT          | DISPATCHED                           | TOWN         | HANDLER       | ACCEPTED
             RETURN          | DISPATCHED ACCEPTED                  | TOWN         | HANDLER       | RETURNED
             RESOLVE         | ACCEPTED                             | TOWN         | HANDLER       | RESOLVED
@@ -116,7 +117,7 @@ class TransitionTableTest {
             case DISPATCH -> c.dispatch(actor, DEPARTMENT, null, "请处理", NOW);
             case PARK -> c.park(actor, "暂不具备解决条件", NOW);
             case RESUME -> c.resume(actor, "恢复", NOW, SLA);
-            case TRANSFER -> c.transfer(actor, "涉嫌违法", NOW);
+            case TRANSFER -> c.transfer(actor, "涉嫌违法", "滕州市公安局木石派出所", NOW);
             case ACCEPT -> c.accept(actor, null, NOW);
             case RETURN -> c.returnToDispatcher(actor, "不属本部门职责", NOW);
             case RESOLVE -> c.resolve(actor, "已办结", List.of(), NOW);

@@ -1,4 +1,4 @@
-package cn.huying.web.pages;
+package cn.huying.notify.web;
 
 import cn.huying.identity.CurrentUser;
 import cn.huying.notify.Inbox;

@@ -1,0 +1,91 @@
+package cn.huying.cases.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deadlines of the service loop (table {@code case_watch}): first contact, revisit, promised date, time at a
+ * tier. A row is looked at when its {@code next_at} comes (the reminder, then the deadline); claiming it is a
+ * conditional update, so with several nodes each row is handled once.
+ */
+@Repository
+class CaseWatches {
+
+    /** The kinds of deadline the loop watches. */
+    enum Kind {
+        /** 首次联系 — contact the citizen (响应). */
+        FIRST_CONTACT,
+        /** 回访 — revisit of the citizen after closing. */
+        REVISIT,
+        /** 承诺时限 — the new date promised with staged progress 阶段性进展. */
+        PROGRESS,
+        /** 层级时限 — the time a case may sit at the grid or village tier. */
+        TIER
+    }
+
+    /** One watched deadline as the sweep reads it. */
+    record Watch(long id, long caseId, Kind kind, String tier, Instant dueAt, Instant remindAt, Instant nextAt,
+                 Instant remindedAt, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseWatches(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Starts watching a deadline; the same case, kind and deadline twice is one row. */
+    void watch(long caseId, Kind kind, String tier, Instant dueAt, Instant remindAt, Instant now) {
+        Instant first = remindAt != null && remindAt.isBefore(dueAt) ? remindAt : dueAt;
+        jdbc.sql("""
+                INSERT INTO case_watch (case_id, kind, tier, due_at, remind_at, next_at, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
+                  (SELECT 1 FROM case_watch WHERE case_id = ? AND kind = ? AND due_at = ?)""")
+                .params(caseId, kind.name(), tier, CaseRepository.utc(dueAt), CaseRepository.utc(remindAt),
+                        CaseRepository.utc(first), CaseRepository.utc(now), caseId, kind.name(), CaseRepository.utc(dueAt))
+                .update();
+    }
+
+    /**
+     * The case's watches of a kind are done (the contact was made, the revisit taken …); one already missed keeps
+     * its miss and records when it was done after all (a late revisit in the ledger).
+     */
+    int done(long caseId, Kind kind, Instant now) {
+        return jdbc.sql("""
+                UPDATE case_watch SET done_at = ?, next_at = NULL
+                WHERE case_id = ? AND kind = ? AND done_at IS NULL""")
+                .params(CaseRepository.utc(now), caseId, kind.name()).update();
+    }
+
+    /** Rows whose next instant has come, oldest id first after {@code afterId}. */
+    List<Watch> due(Instant now, long afterId, int limit) {
+        return jdbc.sql("SELECT id, case_id, kind, tier, due_at, remind_at, next_at, reminded_at, created_at"
+                        + " FROM case_watch WHERE next_at <= ? AND id > ? ORDER BY id LIMIT ?")
+                .params(CaseRepository.utc(now), afterId, limit)
+                .query((rs, n) -> new Watch(rs.getLong(1), rs.getLong(2), Kind.valueOf(rs.getString(3)), rs.getString(4),
+                        CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "remind_at"),
+                        CaseRepository.instant(rs, "next_at"), CaseRepository.instant(rs, "reminded_at"),
+                        CaseRepository.instant(rs, "created_at")))
+                .list();
+    }
+
+    /** Claims the reminder: true for the one node that sends it. */
+    boolean reminded(Watch w, Instant now) {
+        return jdbc.sql("UPDATE case_watch SET reminded_at = ?, next_at = due_at WHERE id = ? AND next_at = ?")
+                .params(CaseRepository.utc(now), w.id(), CaseRepository.utc(w.nextAt())).update() == 1;
+    }
+
+    /** Claims the deadline as missed: true for the one node that acts on it. */
+    boolean missed(Watch w, Instant now) {
+        return jdbc.sql("UPDATE case_watch SET missed_at = ?, next_at = NULL WHERE id = ? AND next_at = ?")
+                .params(CaseRepository.utc(now), w.id(), CaseRepository.utc(w.nextAt())).update() == 1;
+    }
+
+    /** Claims the deadline as met after all (the case moved on): true for the one node that closes it. */
+    boolean met(Watch w, Instant now) {
+        return jdbc.sql("UPDATE case_watch SET done_at = ?, next_at = NULL WHERE id = ? AND next_at = ?")
+                .params(CaseRepository.utc(now), w.id(), CaseRepository.utc(w.nextAt())).update() == 1;
+    }
+}
