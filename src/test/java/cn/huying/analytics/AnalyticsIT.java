@@ -140,12 +140,33 @@ class AnalyticsIT extends IntegrationTest {
             XWPFTable hot = table(doc, "问题");
             assertThat(hot.getRow(1).getCell(0).getText()).isEqualTo("路灯（上升）");
             assertThat(hot.getRow(1).getCell(1).getText()).isEqualTo("3");
-            // the overdue list: the third light (road issues: one working day) registered, never dispatched
+            // the overdue list: every case of the village the case API shows open and past due at the week's end —
+            // the week's third light (road issues: one working day; never dispatched) and any older case still open
+            java.time.Instant weekEnd = OffsetDateTime.parse("2029-06-11T00:00:00+08:00").toInstant();
+            java.util.function.Predicate<JsonNode> overdueAtWeekEnd = c -> {
+                String due = c.path("timeLimits").path("dueAt").asString(null);
+                return due != null && java.time.Instant.parse(due).isBefore(weekEnd) && !List.of("REJECTED", "CLOSED",
+                        "REVISITED", "TRANSFERRED", "MERGED", "RESOLVED", "VERIFIED").contains(c.path("state").asString());
+            };
+            List<String> ofTheWeek = new ArrayList<>();
+            for (long id : ids) {
+                JsonNode c = http.get("/api/cases/" + id).bearer(leader).send().json();
+                if (overdueAtWeekEnd.test(c)) {
+                    ofTheWeek.add(c.path("code").asString());
+                }
+            }
             String light3 = http.get("/api/cases/" + ids.get(2)).bearer(leader).send().json().path("code").asString();
+            assertThat(ofTheWeek).containsExactly(light3);
             XWPFTable overdue = table(doc, "编号");
-            assertThat(overdue.getRows()).hasSize(2);
-            assertThat(overdue.getRow(1).getCell(0).getText()).isEqualTo(light3);
-            assertThat(overdue.getRow(1).getCell(5).getText()).isEqualTo("待报阶段性进展");
+            List<String> listed = new ArrayList<>();
+            for (XWPFTableRow row : overdue.getRows().subList(1, overdue.getRows().size())) {
+                String code = row.getCell(0).getText();
+                listed.add(code);
+                JsonNode c = http.get("/api/cases/by-code/" + code).bearer(leader).send().json();
+                assertThat(overdueAtWeekEnd.test(c)).as(code).isTrue();
+            }
+            assertThat(listed).containsAll(ofTheWeek);
+            assertThat(overdue.getRow(listed.indexOf(light3) + 1).getCell(5).getText()).isEqualTo("待报阶段性进展");
         }
 
         // the hot issues over the API: the cases behind 路灯 and where they are

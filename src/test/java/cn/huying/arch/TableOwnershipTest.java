@@ -28,7 +28,14 @@ class TableOwnershipTest {
 
     /** The modules whose tables live in the core migration folders (they predate per-module folders). */
     static final Set<String> CORE = Set.of("identity", "region", "calendar", "cases", "hotline", "notify", "demo",
-            "web", "shared", "search");
+            "web", "shared", "search", "ops");
+
+    /**
+     * Known breaches in migrations already applied (a migration is never edited): file → the table it names. Each is
+     * a debt of the owning module, listed here so that no new one slips in beside it. None today: mediation's grants
+     * come from RoleGrant beans and the mediator's lost case:view from the core's own V25_2.
+     */
+    static final Map<String, Set<String>> KNOWN = Map.of();
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/cn/huying");
@@ -52,6 +59,9 @@ class TableOwnershipTest {
             }
             for (Path file : filesOf(module)) {
                 for (String table : violations(module, Files.readString(file), schema)) {
+                    if (KNOWN.getOrDefault(file.toString().replace('\\', '/'), Set.of()).contains(table)) {
+                        continue;
+                    }
                     violations.add(file + " names " + table + " (owned by " + schema.tableOwner().get(table) + ")");
                 }
             }

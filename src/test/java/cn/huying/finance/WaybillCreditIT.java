@@ -85,9 +85,23 @@ class WaybillCreditIT extends FinanceFixtures {
         assertThat(seen.path("waybills").asLong()).isEqualTo(5);
         assertThat(seen.path("grade").asString()).isEqualTo("C");
         assertThat(http.get(report).bearer(as(stranger.username())).send().status()).isEqualTo(404);
+        var docx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(http.base() + report + ".docx")).header("Authorization", "Bearer " + as(bank.username())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(docx.statusCode()).isEqualTo(200);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getCell(0).getText()).isEqualTo("运单数");
+            assertThat(table.getRow(0).getCell(1).getText()).isEqualTo("5");
+            assertThat(table.getRow(1).getCell(1).getText()).isEqualTo("11000.50");
+            assertThat(doc.getParagraphs().get(1).getText()).contains(sme.name());
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE event_type = 'CREDIT_REPORT_VIEW' AND target = ?")
+                .param("enterprise:" + sme.id()).query(Long.class).single()).isEqualTo(2);
 
         assertThat(http.post("/api/finance/consent/withdraw", null).bearer(as(sme.username())).send().json()
                 .path("granted").asBoolean()).isFalse();
         assertThat(http.get(report).bearer(as(bank.username())).send().status()).isEqualTo(404);
+        assertThat(http.get(report + ".docx").bearer(as(bank.username())).send().status()).isEqualTo(404);
     }
 }

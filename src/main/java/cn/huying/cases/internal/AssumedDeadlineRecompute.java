@@ -69,8 +69,8 @@ class AssumedDeadlineRecompute implements AssumedDeadlines {
             long expected = c.version();
             c.deadlinesRecomputed(fresh, SYSTEM, "国务院办公厅公布 " + year + " 年节假日安排，重算办结时限为 "
                     + TEXT.format(fresh.dueAt().atZone(CaseService.ZONE)), now);
-            if (repo.update(c, expected)) {
-                c.versionSaved();
+            if (repo.updateBySystem(c, expected)) {
+                c.systemVersionSaved();
                 c.drainEvents().forEach(events::publishEvent);
                 changed++;
             }

@@ -55,7 +55,10 @@ class CaseBoardQueries implements CaseBoard {
     private final Clock clock;
     private final CaseStatsRollup rollup;
 
-    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock, CaseStatsRollup rollup) {
+    private final CaseClaims claims;
+
+    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock, CaseStatsRollup rollup, CaseClaims claims) {
+        this.claims = claims;
         this.jdbc = jdbc;
         this.rollup = rollup;
         this.currentUsers = currentUsers;
@@ -344,8 +347,12 @@ class CaseBoardQueries implements CaseBoard {
     @Override
     public Map<Long, Set<CaseAction>> allowedActions(List<CaseSummary> cases, CurrentUser user) {
         Map<Long, Set<CaseAction>> out = new java.util.HashMap<>();
+        // a case claimed by a module (CaseHandOff) offers nobody a button: the server would refuse them all
+        Set<Long> claimed = claims.claimedAmong(cases.stream().filter(c -> c.state() == CaseState.ACCEPTED)
+                .map(CaseSummary::id).toList());
         for (CaseSummary c : cases) {
-            out.put(c.id(), ActionPolicy.allowed(c.state(), c.tier(), c.departmentId(), null, user));
+            out.put(c.id(), claimed.contains(c.id()) ? Set.of()
+                    : ActionPolicy.allowed(c.state(), c.tier(), c.departmentId(), null, user));
         }
         return out;
     }

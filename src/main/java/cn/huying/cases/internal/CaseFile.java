@@ -106,6 +106,7 @@ public final class CaseFile {
     private Instant resolvedAt;
     private Instant closedAt;
     private long version;
+    private Long actedVersion;
     private int attachmentCount;
     private int mergedCount;
 
@@ -560,6 +561,7 @@ public final class CaseFile {
                 resolvedAt, closedAt, version, sla);
         c.attachmentCount = attachmentCount;
         c.mergedCount = mergedCount;
+        c.actedVersion = actedVersion;
         return c;
     }
 
@@ -601,8 +603,25 @@ public final class CaseFile {
         pendingEvents.add(new CaseEvent.CaseReported(facts(createdAt), intake.channel(), intake.categoryId()));
     }
 
+    /** A person's change was written: the version the next action must have seen at least. */
     void versionSaved() {
         version++;
+        actedVersion = version;
+    }
+
+    /** A change of the system's (deadline sweep, recomputed deadlines) was written: no one needs to have seen it. */
+    void systemVersionSaved() {
+        actedVersion = actedVersion();
+        version++;
+    }
+
+    void actedVersionRead(Long v) {
+        actedVersion = v;
+    }
+
+    /** The version after the last change a person made (the version itself if not known). */
+    long actedVersion() {
+        return actedVersion == null ? version : actedVersion;
     }
 
     /** Attachments stored for this case (kept by the attachment store, not a state of the aggregate). */

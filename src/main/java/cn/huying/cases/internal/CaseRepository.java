@@ -33,7 +33,7 @@ class CaseRepository {
             reporter_user_id, reporter_name_enc, reporter_phone_enc, reporter_phone_mask, reporter_phone_last4,
             state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id, rework_count,
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
-            dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, external_due_at, rule_version,
+            dispatched_at, accepted_at, resolved_at, closed_at, version, acted_version, received_at, external_due_at, rule_version,
             rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days, yellow_at, red_at,
             sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count, merged_count""";
 
@@ -72,6 +72,7 @@ class CaseRepository {
         CaseFile c = restore(rs);
         c.attachmentsCounted(rs.getInt("attachment_count"));
         c.mergedCounted(rs.getInt("merged_count"));
+        c.actedVersionRead(rs.getObject("acted_version", Long.class));
         return c;
     }
 
@@ -134,7 +135,7 @@ class CaseRepository {
      * any node, or in a form) is acted on as if nothing had been merged.
      */
     void countMerged(long leadId) {
-        jdbc.sql("UPDATE case_file SET merged_count = merged_count + 1, version = version + 1 WHERE id = ?").param(leadId)
+        jdbc.sql("UPDATE case_file SET merged_count = merged_count + 1, version = version + 1, acted_version = version + 1 WHERE id = ?").param(leadId)
                 .update();
         written.forget(leadId);
     }
@@ -289,6 +290,9 @@ class CaseRepository {
                 due_assumed = ?, extension_days = ?, yellow_at = ?, red_at = ?, sla_level = ?, next_sla_at = ?,
                 clock_stopped_at = ?, progress_due_at = ?, last_progress_at = ?, version = version + 1
             WHERE id = ? AND version = ?""";
+    /** {@link #UPDATE_CASE} for a person's change: it also records the new version as the one people must have seen. */
+    private static final String UPDATE_CASE_BY_PERSON = UPDATE_CASE.replace("version = version + 1",
+            "version = version + 1, acted_version = version + 1");
 
     private static final String HISTORY_COLUMNS = """
             case_history (case_id, action, from_state, to_state, tier, department_id, actor_id, actor_name, actor_role,
@@ -307,6 +311,8 @@ class CaseRepository {
             + " SELECT w.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w RETURNING case_id";
     private static final String INSERT_CASE_WITH_HISTORY = "WITH w AS (" + INSERT_CASE + HISTORY_FROM_WRITTEN;
     private static final String UPDATE_CASE_WITH_HISTORY = "WITH w AS (" + UPDATE_CASE + HISTORY_FROM_WRITTEN;
+    private static final String UPDATE_CASE_BY_PERSON_WITH_HISTORY = "WITH w AS (" + UPDATE_CASE_BY_PERSON
+            + HISTORY_FROM_WRITTEN;
 
     /** Inserts a new case and the history entries it starts with; returns its id. */
     long insert(CaseFile c, List<HistoryDraft> history) {
@@ -357,6 +363,15 @@ class CaseRepository {
      * changed the case since {@code expectedVersion}; false (and nothing written) otherwise.
      */
     boolean update(CaseFile c, long expectedVersion) {
+        return update(c, expectedVersion, true);
+    }
+
+    /** As {@link #update(CaseFile, long)}, for a change of the system's: people need not have seen it. */
+    boolean updateBySystem(CaseFile c, long expectedVersion) {
+        return update(c, expectedVersion, false);
+    }
+
+    private boolean update(CaseFile c, long expectedVersion, boolean byPerson) {
         List<HistoryDraft> history = c.drainHistory();
         Object[] params = concat(new Object[] {c.state().name(), openCategoryId(c), c.tier().name(), c.tierPath(), name(c.resolvedTier()),
                 c.departmentId(), c.handlerId(), c.leadCaseId(), c.reworkCount(), c.unsatisfiedCount(),
@@ -368,11 +383,11 @@ class CaseRepository {
                 utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt())}, new Object[] {c.id(), expectedVersion});
         boolean done;
         if (postgres && history.size() == 1) {
-            done = !jdbc.sql(UPDATE_CASE_WITH_HISTORY)
+            done = !jdbc.sql(byPerson ? UPDATE_CASE_BY_PERSON_WITH_HISTORY : UPDATE_CASE_WITH_HISTORY)
                     .params(columnTypedNulls(concat(params, historyValues(history.get(0))), UPDATE_WITH_HISTORY_NULLS))
                     .query(Long.class).list().isEmpty();
         } else {
-            done = jdbc.sql(UPDATE_CASE).params(typedNulls(params)).update() == 1;
+            done = jdbc.sql(byPerson ? UPDATE_CASE_BY_PERSON : UPDATE_CASE).params(typedNulls(params)).update() == 1;
             if (done) {
                 appendHistory(c.id(), history);
             }

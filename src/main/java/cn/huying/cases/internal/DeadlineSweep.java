@@ -136,10 +136,10 @@ public class DeadlineSweep {
     }
 
     private void save(CaseFile c, long expected) {
-        if (!repo.update(c, expected)) {
+        if (!repo.updateBySystem(c, expected)) {
             throw new StaleCase();
         }
-        c.versionSaved();
+        c.systemVersionSaved();
         c.drainEvents().forEach(events::publishEvent);
     }
 

@@ -52,8 +52,11 @@ class DataController {
     private final StatsService stats;
     private final BankService banks;
     private final FinanceActors actors;
+    private final cn.huying.identity.AuditLog audit;
 
-    DataController(WaybillService waybills, PoolService pools, StatsService stats, BankService banks, FinanceActors actors) {
+    DataController(WaybillService waybills, PoolService pools, StatsService stats, BankService banks, FinanceActors actors,
+                   cn.huying.identity.AuditLog audit) {
+        this.audit = audit;
         this.waybills = waybills;
         this.pools = pools;
         this.stats = stats;
@@ -100,7 +103,23 @@ class DataController {
     @GetMapping("/api/finance/enterprises/{enterpriseId}/credit-report")
     @PreAuthorize(NeedsController.BANK)
     WaybillService.CreditReport reportForBank(@PathVariable long enterpriseId) {
-        return waybills.reportForBank(actors.bank(), enterpriseId);
+        FinanceActors.BankActor bank = actors.bank();
+        WaybillService.CreditReport report = waybills.reportForBank(bank, enterpriseId);
+        audit.record("CREDIT_REPORT_VIEW", "enterprise:" + enterpriseId, bank.bankName());
+        return report;
+    }
+
+    @Operation(summary = "银行下载企业数据信用报告（Word；同样须企业授权且本行正在对接，查阅记入审计）")
+    @GetMapping("/api/finance/enterprises/{enterpriseId}/credit-report.docx")
+    @PreAuthorize(NeedsController.BANK)
+    ResponseEntity<byte[]> reportDocument(@PathVariable long enterpriseId) {
+        FinanceActors.BankActor bank = actors.bank();
+        WaybillService.CreditReport report = waybills.reportForBank(bank, enterpriseId);
+        audit.record("CREDIT_REPORT_VIEW", "enterprise:" + enterpriseId, bank.bankName());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"credit-report-" + enterpriseId + ".docx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body(waybills.document(report, bank.bankName()));
     }
 
     @Operation(summary = "统计：按银行、期间（金融办看全部银行，银行只看本行）")

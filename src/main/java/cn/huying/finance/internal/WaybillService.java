@@ -172,6 +172,11 @@ public class WaybillService {
                         NeedRepository.instant(rs, "withdrawn_at"))).optional().orElse(new Consent(false, null, null));
     }
 
+    /** A report as a Word document, for its viewer (a bank's name or the enterprise's). */
+    public byte[] document(CreditReport report, String viewer) {
+        return CreditReportDocument.write(report, viewer, clock.instant());
+    }
+
     /** The enterprise's own report (no consent needed to see one's own). */
     public CreditReport ownReport(FinanceActors.EnterpriseActor enterprise) {
         return report(enterprise.id(), enterprise.name(), "");

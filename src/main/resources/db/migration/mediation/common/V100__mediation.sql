@@ -147,6 +147,6 @@ CREATE TABLE dispute_sequence (
   last_no  INT   NOT NULL
 );
 
--- The mediator no longer reads every case of the town (it had case:view from V3_0): a mediator sees the disputes
--- of their organisation and those they are invited to, through this module (MediationPermissions).
-DELETE FROM role_permission WHERE role_code = 'MEDIATOR' AND permission = 'case:view';
+-- The mediator no longer reads every case of the town: the core's V25_2 takes case:view from the MEDIATOR role
+-- (role_permission is identity's table); a mediator sees the disputes of their organisation and those they are
+-- invited to, through this module (MediationPermissions, granted by RoleGrant beans).

@@ -87,6 +87,12 @@ class CaseHandOffIT extends IntegrationTest {
         assertThat(contact.status()).as(contact.toString()).isEqualTo(200);
         assertThatThrownBy(() -> crew.take(id, dispatcher)).isInstanceOf(DomainException.class)
                 .hasMessageContaining("already-claimed");
+        // the department's work queue lists it without a button the server would refuse
+        String dept = jdbc.sql("SELECT code FROM department WHERE id = ?").param(c.path("departmentId").asLong())
+                .query(String.class).single();
+        String handler = dept.equals("MS-WYB") ? "handler" : "handler-" + dept.toLowerCase(java.util.Locale.ROOT);
+        String queue = cn.huying.support.Pages.signIn(http.base(), handler, DEMO_PASSWORD).get("/work/TO_HANDLE").body();
+        assertThat(queue).contains("id=\"case-" + id + "\"").doesNotContain("/cases/" + id + "/act/");
 
         // well past the deadline: the sweep gives no light and no supervision order while claimed
         clock.set(at("2026-10-20T09:00:00+08:00"));
