@@ -45,4 +45,14 @@ class PoolRecycleIT extends CaseSupport {
         JsonNode third = reportAt(p, "回收连接后第三次上报：路边垃圾堆放");
         assertThat(ids(third.path("candidates"))).doesNotContain(firstId).contains(second.path("id").asLong());
     }
+
+    /** The same for a module's table (an enterprise's registration once failed so, through a CHECK … IN list). */
+    @Test
+    void anEnterpriseRegistersAfterThePoolRetiredEveryConnection() throws java.sql.SQLException {
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        Http.Response r = http.post("/api/public/enterprises", Map.of("creditCode", cn.huying.identity.CreditCodes.unique(),
+                "name", "青岛回收连接测试物流有限公司", "contactName", "周晓东", "contactPhone", "13600001111", "consent", true,
+                "username", "pool" + System.nanoTime() % 1_000_000_000L, "password", DEMO_PASSWORD)).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
 }

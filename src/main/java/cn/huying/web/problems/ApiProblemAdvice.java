@@ -81,6 +81,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+        // the client is told in general terms; the operator sees which constraint refused it
+        org.slf4j.LoggerFactory.getLogger(ApiProblemAdvice.class).warn("请求被数据库拒绝：{}",
+                e.getMostSpecificCause().getMessage());
         boolean duplicate = e instanceof DuplicateKeyException;
         HttpStatus status = duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         String key = duplicate ? "problem.data.duplicate" : "problem.data.invalid";

@@ -1,0 +1,1 @@
+ALTER TABLE enterprise ADD CONSTRAINT enterprise_status_check CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED'));
