@@ -49,14 +49,19 @@ class CaseWatches {
     }
 
     /**
-     * The case's watches of a kind are done (the contact was made, the revisit taken …); one already missed keeps
-     * its miss and records when it was done after all (a late revisit in the ledger).
+     * The case's watches of these kinds are done (the contact was made, the revisit taken …), in one statement: it runs
+     * inside the step of the case itself. One already missed keeps its miss and records when it was done after all
+     * (a late revisit in the ledger).
      */
-    int done(long caseId, Kind kind, Instant now) {
-        return jdbc.sql("""
-                UPDATE case_watch SET done_at = ?, next_at = NULL
-                WHERE case_id = ? AND kind = ? AND done_at IS NULL""")
-                .params(CaseRepository.utc(now), caseId, kind.name()).update();
+    int done(long caseId, Instant now, Kind... kinds) {
+        StringBuilder in = new StringBuilder();
+        java.util.List<Object> params = new java.util.ArrayList<>(List.of(CaseRepository.utc(now), caseId));
+        for (Kind k : kinds) {
+            in.append(in.isEmpty() ? "?" : ", ?");
+            params.add(k.name());
+        }
+        return jdbc.sql("UPDATE case_watch SET done_at = ?, next_at = NULL WHERE case_id = ? AND kind IN (" + in
+                + ") AND done_at IS NULL").params(params).update();
     }
 
     /** Rows whose next instant has come, oldest id first after {@code afterId}. */

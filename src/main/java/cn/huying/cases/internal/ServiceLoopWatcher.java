@@ -45,7 +45,7 @@ class ServiceLoopWatcher {
     @EventListener
     void on(CaseEvent.CaseEscalated e) {
         long id = e.facts().caseId();
-        watches.done(id, Kind.TIER, e.facts().at());
+        watches.done(id, e.facts().at(), Kind.TIER);
         if (e.facts().tier() == Tier.VILLAGE) {
             watchTier(id, Tier.VILLAGE, e.facts().at());
         }
@@ -55,7 +55,7 @@ class ServiceLoopWatcher {
     void on(CaseEvent.CaseRegistered e) {
         long id = e.facts().caseId();
         Instant now = e.facts().at();
-        watches.done(id, Kind.TIER, now);
+        watches.done(id, now, Kind.TIER);
         jdbc.sql("SELECT first_contact_due_at FROM case_file WHERE id = ? AND first_contacted_at IS NULL")
                 .param(id).query((rs, n) -> CaseRepository.instant(rs, "first_contact_due_at")).optional()
                 .ifPresent(due -> watches.watch(id, Kind.FIRST_CONTACT, null, due, notBefore(policy.yellowAt(due), now), now));
@@ -63,14 +63,14 @@ class ServiceLoopWatcher {
 
     @EventListener
     void on(CaseEvent.CaseFirstContacted e) {
-        watches.done(e.facts().caseId(), Kind.FIRST_CONTACT, e.facts().at());
+        watches.done(e.facts().caseId(), e.facts().at(), Kind.FIRST_CONTACT);
     }
 
     @EventListener
     void on(CaseEvent.CaseProgressRecorded e) {
         long id = e.facts().caseId();
         Instant now = e.facts().at();
-        watches.done(id, Kind.PROGRESS, now);
+        watches.done(id, now, Kind.PROGRESS);
         if (e.promisedDate() != null) {
             Instant due = endOf(e.promisedDate());
             watches.watch(id, Kind.PROGRESS, null, due, notBefore(policy.yellowAt(due), now), now);
@@ -106,7 +106,7 @@ class ServiceLoopWatcher {
         }
         long id = e.facts().caseId();
         Instant now = e.facts().at();
-        finishOpenWatches(id, now);
+        // a case closes after it was resolved or transferred, which finished its other watches already
         Instant due = policy.endOfNthWorkdayAfter(now, props.revisitDays());
         Instant remind = notBefore(LocalDate.ofInstant(due, policy.zone()).atStartOfDay(policy.zone()).toInstant(), now);
         watches.watch(id, Kind.REVISIT, null, due, remind, now);
@@ -114,13 +114,11 @@ class ServiceLoopWatcher {
 
     @EventListener
     void on(CaseEvent.CaseRevisited e) {
-        watches.done(e.facts().caseId(), Kind.REVISIT, e.facts().at());
+        watches.done(e.facts().caseId(), e.facts().at(), Kind.REVISIT);
     }
 
     private void finishOpenWatches(long id, Instant now) {
-        watches.done(id, Kind.FIRST_CONTACT, now);
-        watches.done(id, Kind.PROGRESS, now);
-        watches.done(id, Kind.TIER, now);
+        watches.done(id, now, Kind.FIRST_CONTACT, Kind.PROGRESS, Kind.TIER);
     }
 
     private void watchTier(long id, Tier tier, Instant now) {
