@@ -2,6 +2,7 @@ package cn.huying.cases.api;
 
 import cn.huying.cases.ActionRequest;
 import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseCommand;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseQuery;
 import cn.huying.cases.CaseState;
@@ -16,7 +17,7 @@ import cn.huying.cases.Satisfaction;
 import cn.huying.cases.Tier;
 import cn.huying.cases.Upload;
 import cn.huying.cases.Urgency;
-import cn.huying.cases.internal.CaseService;
+import cn.huying.cases.internal.CasesFacade;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.DomainException;
@@ -79,10 +80,10 @@ class CaseController {
     }
 
     private final Cases cases;
-    private final CaseService service;
+    private final CasesFacade service;
     private final CurrentUsers users;
 
-    CaseController(Cases cases, CaseService service, CurrentUsers users) {
+    CaseController(Cases cases, CasesFacade service, CurrentUsers users) {
         this.cases = cases;
         this.service = service;
         this.users = users;
@@ -216,8 +217,9 @@ class CaseController {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Satisfaction satisfaction = parse(Satisfaction.class, body.satisfaction(), "satisfaction", errors);
         errors.throwIfAny();
-        return cases.act(id, action, new ActionRequest(body.version(), body.note(), body.departmentId(),
-                body.handlerId(), body.leadCaseId(), satisfaction, files, body.receivingBody()), users.require());
+        return cases.act(id, CaseCommand.parse(action, new ActionRequest(body.version(), body.note(),
+                body.departmentId(), body.handlerId(), body.leadCaseId(), satisfaction, files, body.receivingBody())),
+                users.require());
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field, InvalidInput.Collector errors) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A history entry 全程留痕 not yet written: one per transition. */
-record HistoryDraft(String action, CaseState fromState, CaseState toState, Tier tier, Long departmentId, long actorId,
+record HistoryDraft(HistoryKind action, CaseState fromState, CaseState toState, Tier tier, Long departmentId, long actorId,
                     String actorName, String actorRole, String note, List<Long> attachmentIds, Instant at) {
 
     HistoryDraft {

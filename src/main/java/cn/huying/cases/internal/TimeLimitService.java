@@ -31,7 +31,7 @@ public class TimeLimitService {
                             Instant decidedAt, String decisionNote) {
     }
 
-    private final CaseService cases;
+    private final CaseReads cases;
     private final CaseRepository repo;
     private final TimeLimitPolicy policy;
     private final TimeLimitConfig.SlaProperties props;
@@ -40,7 +40,7 @@ public class TimeLimitService {
     private final Clock clock;
     private final LedgerQueries ledgers;
 
-    TimeLimitService(CaseService cases, CaseRepository repo, TimeLimitPolicy policy, TimeLimitConfig.SlaProperties props,
+    TimeLimitService(CaseReads cases, CaseRepository repo, TimeLimitPolicy policy, TimeLimitConfig.SlaProperties props,
                      JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, LedgerQueries ledgers) {
         this.ledgers = ledgers;
         this.cases = cases;
@@ -53,12 +53,10 @@ public class TimeLimitService {
     }
 
     private void save(CaseFile c, long expected) {
-        if (!repo.update(c, expected)) {
+        if (!repo.save(c, expected)) {
             CaseFile current = repo.find(c.id()).orElseThrow();
             throw DomainException.conflict("case.stale", current.code(), current.state().label(), current.version());
         }
-        c.versionSaved();
-        c.drainEvents().forEach(events::publishEvent);
     }
 
     private CaseFile load(long id, Long version, CurrentUser user, String permission) {
@@ -131,9 +129,9 @@ public class TimeLimitService {
         }
         Instant now = clock.instant();
         long expected = c.version();
-        CaseFile.Sla extended = approve ? policy.extended(c.sla(), ext.workingDays()) : c.sla();
+        Sla extended = approve ? policy.extended(c.sla(), ext.workingDays()) : c.sla();
         String summary = approve
-                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(CaseService.ZONE))
+                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(CaseTime.ZONE))
                 + (blank(note) ? "" : "（" + note.strip() + "）")
                 : "不同意延期" + (blank(note) ? "" : "：" + note.strip());
         int n = jdbc.sql("""
@@ -164,7 +162,7 @@ public class TimeLimitService {
         Instant now = clock.instant();
         if (promised == null) {
             errors.add("promisedDate", "case.progress.fields");
-        } else if (promised.isBefore(LocalDate.ofInstant(now, CaseService.ZONE))) {
+        } else if (promised.isBefore(LocalDate.ofInstant(now, CaseTime.ZONE))) {
             errors.add("promisedDate", "case.progress.date");
         }
         errors.throwIfAny();
