@@ -26,7 +26,8 @@ public class TimeLimitService {
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** An extension request as shown to approvers. */
-    public record Extension(long id, long caseId, String caseCode, int workingDays, String reason, String status,
+    public record Extension(long id, long caseId, String caseCode, int workingDays, String reason,
+                            cn.huying.cases.ExtensionStatus status,
                             long requestedBy, Instant requestedAt, Instant oldDueAt, Instant newDueAt, Long decidedBy,
                             Instant decidedAt, String decisionNote) {
     }
@@ -124,7 +125,7 @@ public class TimeLimitService {
         if (ext.caseId() != id) {
             throw DomainException.notFound("case.extension.not-found", extensionId);
         }
-        if (!"PENDING".equals(ext.status())) {
+        if (ext.status() != cn.huying.cases.ExtensionStatus.PENDING) {
             throw DomainException.conflict("case.extension.decided", extensionId);
         }
         Instant now = clock.instant();
@@ -137,7 +138,7 @@ public class TimeLimitService {
         int n = jdbc.sql("""
                 UPDATE case_extension SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, new_due_at = ?
                 WHERE id = ? AND status = 'PENDING'""")
-                .params(approve ? "APPROVED" : "REFUSED", user.id(), CaseRepository.utc(now), note,
+                .params((approve ? cn.huying.cases.ExtensionStatus.APPROVED : cn.huying.cases.ExtensionStatus.REFUSED).name(), user.id(), CaseRepository.utc(now), note,
                         approve ? CaseRepository.utc(extended.dueAt()) : null, extensionId)
                 .update();
         if (n != 1) {
@@ -186,7 +187,8 @@ public class TimeLimitService {
                 FROM case_extension e JOIN case_file c ON c.id = e.case_id WHERE e.id = ?""")
                 .param(extensionId)
                 .query((rs, n) -> new Extension(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), CaseRepository.instant(rs, "requested_at"),
+                        rs.getString(5), cn.huying.cases.ExtensionStatus.valueOf(rs.getString(6)), rs.getLong(7),
+                        CaseRepository.instant(rs, "requested_at"),
                         CaseRepository.instant(rs, "old_due_at"), CaseRepository.instant(rs, "new_due_at"),
                         rs.getObject(11, Long.class), CaseRepository.instant(rs, "decided_at"), rs.getString(13)))
                 .optional()
