@@ -41,9 +41,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseDetailController {
 
-    /** Actions whose note is a reason or an answer the case engine requires. */
-    static final Set<CaseAction> NOTE_REQUIRED = EnumSet.of(CaseAction.REJECT, CaseAction.RETURN, CaseAction.ESCALATE,
-            CaseAction.PARK, CaseAction.TRANSFER, CaseAction.REOPEN, CaseAction.RESOLVE, CaseAction.RESOLVE_ON_SPOT);
+    /** Actions whose note is a reason or an answer the case engine requires ({@link CaseAction#noteRequired}). */
+    static final Set<CaseAction> NOTE_REQUIRED = java.util.Collections.unmodifiableSet(java.util.Arrays.stream(
+            CaseAction.values()).filter(CaseAction::noteRequired).collect(
+            java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(CaseAction.class))));
     /** Actions that take photos or documents. */
     static final Set<CaseAction> WITH_FILES = EnumSet.of(CaseAction.RESOLVE, CaseAction.RESOLVE_ON_SPOT,
             CaseAction.ESCALATE, CaseAction.VERIFY);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * Every action has exactly one allowed-actions answer: for every action, state, tier and kind of user, what
  * {@link ActionPolicy#allowed} offers (the case page, the work queues and the API's {@code allowedActions}) is what
  * the aggregate's verb accepts — no action offered and then refused, none refused silently and then taken — and an
- * action the user lacks the permission for is never offered.
+ * action the user lacks the permission for is never offered. An action taken without its note is refused as bad
+ * input exactly when {@link CaseAction#noteRequired} says so (the page marks the same field).
  */
 class ActionPolicyTest {
 
@@ -86,6 +87,20 @@ class ActionPolicyTest {
                                         + user.displayName() + ": offered=" + allowed.contains(action) + " taken=" + taken);
                             }
                             offered += taken ? 1 : 0;
+                            if (taken) {
+                                // the one note rule: without a note, refused as bad input exactly when it is required
+                                boolean invalid;
+                                try {
+                                    take(caseAt(state, tier, department), action, Actor.of(user), " ");
+                                    invalid = false;
+                                } catch (DomainException e) {
+                                    invalid = e.kind() == DomainException.Kind.INVALID;
+                                }
+                                if (invalid != action.noteRequired()) {
+                                    mismatches.add(action + " without a note: refused=" + invalid + " noteRequired="
+                                            + action.noteRequired());
+                                }
+                            }
                         }
                     }
                 }
@@ -116,25 +131,32 @@ class ActionPolicyTest {
     }
 
     private static void take(CaseFile c, CaseAction action, Actor actor) {
+        take(c, action, actor, null);
+    }
+
+    /** The action with valid fields; with {@code note}, that note (or reason, or reply) instead of a good one. */
+    private static void take(CaseFile c, CaseAction action, Actor actor, String note) {
+        String why = note != null ? note : "理由";
+        String optional = note;
         CaseFile lead = caseAt(CaseState.REGISTERED, Tier.TOWN, null);
         lead.assignId(2L);
         switch (action) {
-            case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, "已现场处理", List.of(), NOW);
-            case ESCALATE -> c.escalate(actor, "本级无法解决", List.of(), NOW);
-            case REGISTER -> c.register(actor, null, NOW, DEADLINES);
-            case REJECT -> c.reject(actor, "不属于受理范围", NOW);
-            case MERGE -> c.mergeInto(actor, lead, null, NOW);
-            case DISPATCH -> c.dispatch(actor, DEPARTMENT, null, null, NOW);
-            case PARK -> c.park(actor, "暂不具备解决条件", NOW);
-            case RESUME -> c.resume(actor, null, NOW, DEADLINES);
-            case TRANSFER -> c.transfer(actor, "涉嫌违法", "滕州市公安局木石派出所", NOW);
-            case ACCEPT -> c.accept(actor, null, NOW);
-            case RETURN -> c.returnToDispatcher(actor, "不属本部门职责", NOW);
-            case RESOLVE -> c.resolve(actor, "已办结", List.of(), NOW);
-            case VERIFY -> c.verify(actor, null, List.of(), NOW);
-            case REOPEN -> c.reopen(actor, "核查未通过", NOW, DEADLINES);
-            case CLOSE -> c.close(actor, null, NOW);
-            case REVISIT -> c.revisit(actor, Satisfaction.SATISFIED, null, NOW, DEADLINES);
+            case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, why, List.of(), NOW);
+            case ESCALATE -> c.escalate(actor, why, List.of(), NOW);
+            case REGISTER -> c.register(actor, optional, NOW, DEADLINES);
+            case REJECT -> c.reject(actor, why, NOW);
+            case MERGE -> c.mergeInto(actor, lead, optional, NOW);
+            case DISPATCH -> c.dispatch(actor, DEPARTMENT, null, optional, NOW);
+            case PARK -> c.park(actor, why, NOW);
+            case RESUME -> c.resume(actor, optional, NOW, DEADLINES);
+            case TRANSFER -> c.transfer(actor, why, "滕州市公安局木石派出所", NOW);
+            case ACCEPT -> c.accept(actor, optional, NOW);
+            case RETURN -> c.returnToDispatcher(actor, why, NOW);
+            case RESOLVE -> c.resolve(actor, why, List.of(), NOW);
+            case VERIFY -> c.verify(actor, optional, List.of(), NOW);
+            case REOPEN -> c.reopen(actor, why, NOW, DEADLINES);
+            case CLOSE -> c.close(actor, optional, NOW);
+            case REVISIT -> c.revisit(actor, Satisfaction.SATISFIED, optional, NOW, DEADLINES);
         }
     }
 }

@@ -65,8 +65,8 @@ class CaseCommandExhaustivenessTest {
 
     @Test
     void aNewActionWithoutItsCommandDoesNotCompile() throws IOException {
-        String action = read("CaseAction.java").replace("    REVISIT(\"revisit\", \"回访评价\");",
-                "    REVISIT(\"revisit\", \"回访评价\"),\n    ADJOURN(\"adjourn\", \"暂缓\");");
+        String action = read("CaseAction.java").replace("    REVISIT(\"revisit\", \"回访评价\", false);",
+                "    REVISIT(\"revisit\", \"回访评价\", false),\n    ADJOURN(\"adjourn\", \"暂缓\", false);");
         assertThat(action).contains("ADJOURN");
         Result r = compile(read("CaseCommand.java"), action, read("internal/CaseCommands.java"));
         assertThat(r.ok()).isFalse();
