@@ -45,18 +45,25 @@ public @interface ModuleTestSetup {
         }
     }
 
-    /** A demo user as the services see them: roles, scope and department, and the permissions of the roles. */
-    static CurrentUser user(JdbcClient jdbc, String username) {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
-        Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE id = ?").param(id)
-                .query(Long.class).optional().orElse(null);
-        Long department = jdbc.sql("SELECT department_id FROM app_user WHERE id = ?").param(id)
-                .query(Long.class).optional().orElse(null);
-        Set<String> roles = new HashSet<>(jdbc.sql("SELECT role_code FROM user_role WHERE user_id = ?").param(id)
-                .query(String.class).list());
-        Set<String> permissions = new HashSet<>(jdbc.sql("SELECT DISTINCT rp.permission FROM role_permission rp"
-                + " JOIN user_role ur ON ur.role_code = rp.role_code WHERE ur.user_id = ?").param(id)
-                .query(String.class).list());
-        return new CurrentUser(id, username, username, roles, permissions, scope, department);
+    /** The demo users as the services see them. */
+    final class Users {
+
+        private Users() {
+        }
+
+        /** A demo user as the services see them: roles, scope and department, and the permissions of the roles. */
+        public static CurrentUser of(JdbcClient jdbc, String username) {
+            long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+            Long scope = jdbc.sql("SELECT scope_region_id FROM app_user WHERE id = ?").param(id)
+                    .query(Long.class).optional().orElse(null);
+            Long department = jdbc.sql("SELECT department_id FROM app_user WHERE id = ?").param(id)
+                    .query(Long.class).optional().orElse(null);
+            Set<String> roles = new HashSet<>(jdbc.sql("SELECT role_code FROM user_role WHERE user_id = ?").param(id)
+                    .query(String.class).list());
+            Set<String> permissions = new HashSet<>(jdbc.sql("SELECT DISTINCT rp.permission FROM role_permission rp"
+                    + " JOIN user_role ur ON ur.role_code = rp.role_code WHERE ur.user_id = ?").param(id)
+                    .query(String.class).list());
+            return new CurrentUser(id, username, username, roles, permissions, scope, department);
+        }
     }
 }

@@ -36,13 +36,13 @@ class AnalyticsModuleTest {
 
     @Test
     void aReportedCaseIsInTheDispatchersQueueAtOnceAndNowhereElse() {
-        CurrentUser dispatcher = ModuleTestSetup.user(jdbc, "dispatcher");
-        CurrentUser otherDepartment = ModuleTestSetup.user(jdbc, "handler-ms-sfs");
+        CurrentUser dispatcher = ModuleTestSetup.Users.of(jdbc, "dispatcher");
+        CurrentUser otherDepartment = ModuleTestSetup.Users.of(jdbc, "handler-ms-sfs");
         long before = board.count(CaseBoard.Queue.TO_REGISTER, dispatcher);
         long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
         CaseView c = cases.submit(new NewCase("LIVE_HEATING", null, Urgency.NORMAL, null, "暖气不热", null, null,
                 "凤翔小镇3号楼", region, null, null, false, null, List.of(), UUID.randomUUID().toString(), null, null,
-                true), ModuleTestSetup.user(jdbc, "gumei")).c();
+                true), ModuleTestSetup.Users.of(jdbc, "gumei")).c();
 
         assertThat(board.count(CaseBoard.Queue.TO_REGISTER, dispatcher)).isEqualTo(Math.min(before + 1,
                 CaseBoard.BADGE_CAP + 1));

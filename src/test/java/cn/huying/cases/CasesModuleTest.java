@@ -30,8 +30,8 @@ class CasesModuleTest {
 
     @Test
     void aDispatchPublishesTheEventNamingTheDepartmentItWentTo(AssertablePublishedEvents events) {
-        CurrentUser gridWorker = ModuleTestSetup.user(jdbc, "gumei");
-        CurrentUser dispatcher = ModuleTestSetup.user(jdbc, "dispatcher");
+        CurrentUser gridWorker = ModuleTestSetup.Users.of(jdbc, "gumei");
+        CurrentUser dispatcher = ModuleTestSetup.Users.of(jdbc, "dispatcher");
         long department = jdbc.sql("SELECT id FROM department WHERE code = 'MS-WYB'").query(Long.class).single();
         long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
 

@@ -67,7 +67,7 @@ class HotlineModuleTest {
         long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
         return cases.submit(new NewCase("LIVE_HEATING", null, Urgency.NORMAL, null, "暖气不热", null, null, "凤翔小镇3号楼",
                 region, null, null, false, null, List.of(), UUID.randomUUID().toString(), null, null, true),
-                ModuleTestSetup.user(jdbc, "gumei")).c();
+                ModuleTestSetup.Users.of(jdbc, "gumei")).c();
     }
 
     private List<String> outbox(long caseId) {
