@@ -78,7 +78,7 @@ final class Generator {
             System.out.printf("generate db=%s cases=%d history=%d towns=%d seconds=%.0f%n", db.kind(), n,
                     rows.historyRows, world.towns.size(), (System.nanoTime() - started) / 1e9);
             // the leader's statistics: the daily rollup of what was just loaded
-            cn.huying.cases.internal.CaseStatsRollup.Run rollup = ctx.getBean(cn.huying.cases.internal.CaseStatsRollup.class)
+            cn.huying.analytics.internal.CaseStatsRollup.Run rollup = ctx.getBean(cn.huying.analytics.internal.CaseStatsRollup.class)
                     .refresh(true);
             System.out.printf("generate db=%s stats_rollup rebuilt=%s days=%d rows_written=%d seconds=%.1f%n", db.kind(),
                     rollup.rebuilt(), rollup.days(), rollup.rowsWritten(), rollup.millis() / 1000.0);

@@ -1,11 +1,12 @@
 package cn.huying.bench;
 
-import cn.huying.cases.CaseBoard;
+import cn.huying.analytics.CaseBoard;
+import cn.huying.analytics.DeadlineLedgerFilter;
+import cn.huying.analytics.internal.CaseStatsRollup;
+import cn.huying.analytics.internal.DeadlineLedgers;
 import cn.huying.cases.CaseQuery;
 import cn.huying.cases.CaseState;
 import cn.huying.cases.Cases;
-import cn.huying.cases.internal.CaseStatsRollup;
-import cn.huying.cases.internal.TimeLimitReads;
 import cn.huying.cases.SearchIndexStatus;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.RegionPathLookup;
@@ -111,10 +112,10 @@ final class ReadsBench {
             // the leader's home page (在办, 黄灯, 红灯 … badges) and the 红灯 ledger a page at a time
             screens.add(new Screen("home_counts_leader", i -> board.inbox(leader)));
             screens.add(new Screen("home_counts_city_leader", i -> board.inbox(cityLeader)));
-            TimeLimitReads ledgers = ctx.getBean(TimeLimitReads.class);
-            screens.add(new Screen("ledger_red_town", i -> ledgers.ledger("red", TimeLimitReads.LedgerFilter.none(),
+            DeadlineLedgers ledgers = ctx.getBean(DeadlineLedgers.class);
+            screens.add(new Screen("ledger_red_town", i -> ledgers.ledger("red", DeadlineLedgerFilter.none(),
                     leader, PageRequest.of(0, 20), ledgers.now())));
-            screens.add(new Screen("ledger_red_city", i -> ledgers.ledger("red", TimeLimitReads.LedgerFilter.none(),
+            screens.add(new Screen("ledger_red_city", i -> ledgers.ledger("red", DeadlineLedgerFilter.none(),
                     cityLeader, PageRequest.of(0, 20), ledgers.now())));
             // one case
             screens.add(new Screen("case_by_code", i -> cases.getByCode((String) sample.get(random.nextInt(sample.size()))[1],

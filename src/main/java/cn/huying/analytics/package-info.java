@@ -6,5 +6,5 @@
  * {@code assessment}. Nothing depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Analytics",
-        allowedDependencies = {"assessment", "identity", "region", "shared"})
+        allowedDependencies = {"assessment", "cases", "identity", "region", "shared"})
 package cn.huying.analytics;

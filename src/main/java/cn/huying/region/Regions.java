@@ -38,6 +38,13 @@ public interface Regions {
     /** GeoJSON FeatureCollection of the subtree's regions of a type that have boundaries. */
     String boundaries(long rootId, RegionType type, RegionScope scope);
 
+    /**
+     * A fingerprint of the whole tree (how many regions, the latest change): it differs after any region was added,
+     * edited or moved. For readers that keep figures per county or town (analytics' daily rollup): a moved region
+     * changes which town its cases count in.
+     */
+    String treeMark();
+
     /** The ancestors of a region from the root down, the region itself last. */
     List<RegionRef> lineage(long id);
 

@@ -64,4 +64,13 @@ class ArchitectureRulesTest {
                     "cn.huying.hotline..", "cn.huying.region..", "cn.huying.calendar..", "cn.huying.demo..",
                     "cn.huying.mediation..", "cn.huying.residents..", "cn.huying.patrol..", "cn.huying.assessment..",
                     "cn.huying.analytics..", "cn.huying.finance..", "cn.huying.projects..");
+
+    /**
+     * The read side is a leaf (issue 23): analytics reads what the other modules publish and nothing depends on it, so
+     * a report, a ledger or a dashboard can change, or the module go, without touching a module that does the work.
+     */
+    @ArchTest
+    static final ArchRule nothingDependsOnAnalytics = noClasses()
+            .that().resideOutsideOfPackage("cn.huying.analytics..")
+            .should().dependOnClassesThat().resideInAPackage("cn.huying.analytics..");
 }

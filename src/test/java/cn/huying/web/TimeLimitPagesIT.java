@@ -3,8 +3,10 @@ package cn.huying.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.huying.analytics.DeadlineLedgerFilter;
+import cn.huying.analytics.LedgerEntry;
+import cn.huying.analytics.internal.DeadlineLedgers;
 import cn.huying.cases.CaseKind;
-import cn.huying.cases.LedgerEntry;
 import cn.huying.cases.internal.TimeLimitReads;
 import cn.huying.cases.internal.TimeLimitRuleEditing;
 import cn.huying.cases.internal.TimeLimitRules;
@@ -47,6 +49,9 @@ class TimeLimitPagesIT extends IntegrationTest {
     TimeLimitReads reads;
 
     @Autowired
+    DeadlineLedgers ledgers;
+
+    @Autowired
     TimeLimitRuleEditing editing;
 
     @Autowired
@@ -81,28 +86,28 @@ class TimeLimitPagesIT extends IntegrationTest {
         clock.set(at("2026-09-28T09:00:00+08:00"));
         Instant now = clock.instant();
         CurrentUser dispatcher = currentUser("dispatcher", "ledger:view", "extension:approve");
-        TimeLimitReads.LedgerFilter mine = new TimeLimitReads.LedgerFilter(departmentId("MS-WYB"), CaseKind.LIVELIHOOD, tag);
+        DeadlineLedgerFilter mine = new DeadlineLedgerFilter(departmentId("MS-WYB"), CaseKind.LIVELIHOOD, tag);
 
-        PageResult<LedgerEntry> page = reads.ledger("overdue", mine, dispatcher, new PageRequest(1, 2), now);
+        PageResult<LedgerEntry> page = ledgers.ledger("overdue", mine, dispatcher, new PageRequest(1, 2), now);
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.items()).hasSize(2).allSatisfy(e -> assertThat(e.title()).startsWith(tag));
-        assertThat(reads.ledger("red", mine, dispatcher, new PageRequest(0, 20), now).total()).isEqualTo(5);
-        assertThat(reads.ledger("yellow", mine, dispatcher, new PageRequest(0, 20), now).total()).isZero();
-        assertThat(reads.ledger("overdue", new TimeLimitReads.LedgerFilter(null, CaseKind.DISPUTE, tag), dispatcher,
+        assertThat(ledgers.ledger("red", mine, dispatcher, new PageRequest(0, 20), now).total()).isEqualTo(5);
+        assertThat(ledgers.ledger("yellow", mine, dispatcher, new PageRequest(0, 20), now).total()).isZero();
+        assertThat(ledgers.ledger("overdue", new DeadlineLedgerFilter(null, CaseKind.DISPUTE, tag), dispatcher,
                 new PageRequest(0, 20), now).total()).isZero();
-        assertThat(reads.ledger("overdue", new TimeLimitReads.LedgerFilter(null, null, "%"), dispatcher,
+        assertThat(ledgers.ledger("overdue", new DeadlineLedgerFilter(null, null, "%"), dispatcher,
                 new PageRequest(0, 1), now).total()).as("a LIKE wildcard is text, not a pattern").isZero();
-        assertThat(reads.ledger("overdue", new TimeLimitReads.LedgerFilter(departmentId("MS-SFS"), null, tag),
+        assertThat(ledgers.ledger("overdue", new DeadlineLedgerFilter(departmentId("MS-SFS"), null, tag),
                 dispatcher, new PageRequest(0, 20), now).total()).isZero();
         // a handler of another department sees none of them
         CurrentUser otherHandler = currentUser("handler-ms-sfs", "ledger:view");
-        assertThat(reads.ledger("overdue", new TimeLimitReads.LedgerFilter(null, null, tag), otherHandler,
+        assertThat(ledgers.ledger("overdue", new DeadlineLedgerFilter(null, null, tag), otherHandler,
                 new PageRequest(0, 20), now).total()).isZero();
-        assertThatThrownBy(() -> reads.ledger("overdue", mine, currentUser("gumei"), new PageRequest(0, 20), now))
+        assertThatThrownBy(() -> ledgers.ledger("overdue", mine, currentUser("gumei"), new PageRequest(0, 20), now))
                 .isInstanceOf(DomainException.class);
 
         List<String> walked = new ArrayList<>();
-        long rows = reads.eachLedgerPage("overdue", mine, dispatcher, now,
+        long rows = ledgers.eachLedgerPage("overdue", mine, dispatcher, now,
                 items -> items.forEach(e -> walked.add(e.code())));
         assertThat(rows).isEqualTo(5);
         assertThat(walked).hasSize(5).doesNotHaveDuplicates();

@@ -2,7 +2,6 @@ package cn.huying.cases.api;
 
 import cn.huying.cases.CasePermissions;
 import cn.huying.cases.CaseView;
-import cn.huying.cases.LedgerEntry;
 import cn.huying.cases.SupervisionOrder;
 import cn.huying.cases.TimeLimitRule;
 import cn.huying.cases.internal.DeadlineSweep;
@@ -115,14 +114,6 @@ class TimeLimitController {
     CaseView progress(@PathVariable long id, @RequestBody ProgressBody body) {
         return service.recordProgress(id, body.version(), body.reason(), body.nextSteps(), body.promisedDate(),
                 users.require());
-    }
-
-    @Operation(summary = "台账：overdue 超期台账、problems 问题台账（挂账）、yellow 黄灯、red 红灯")
-    @GetMapping("/api/ledgers/{ledger}")
-    @PreAuthorize(CasePermissions.HAS_LEDGER_OR_SUPERVISION_VIEW)
-    PageResult<LedgerEntry> ledger(@PathVariable String ledger, @RequestParam(required = false) Integer page,
-                                   @RequestParam(required = false) Integer size) {
-        return service.ledger(ledger, users.require(), PageRequest.of(page, size));
     }
 
     @Operation(summary = "督办单（open=true 只列未答复的）：超期、首次联系超时、承诺时限超时与领导督办")

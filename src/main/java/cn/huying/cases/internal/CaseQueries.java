@@ -8,18 +8,18 @@ import cn.huying.cases.Channel;
 import cn.huying.cases.HistoryView;
 import cn.huying.cases.Tier;
 import cn.huying.cases.Urgency;
-import cn.huying.cases.CaseAction;
 import cn.huying.identity.RegionPathLookup;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read queries of cases. The data scope is part of the SQL: a join on the region's path with a
- * bound {@code LIKE} pattern, and bound department / reporter ids.
+ * Read queries of cases for the case list and search page ({@code /api/cases}, {@code /cases}) and for intake's
+ * duplicate search; the history is {@link HistoryReads}'. The data scope is part of the SQL: a join on the region's
+ * path with a bound {@code LIKE} pattern, and bound department / reporter ids. The screens' read side (work queues,
+ * ledgers, overview, map) is analytics', over the published views.
  */
 @Repository
 class CaseQueries {
@@ -32,9 +32,11 @@ class CaseQueries {
     private final JdbcClient jdbc;
     private final boolean h2;
     private final RegionPathLookup paths;
+    private final HistoryReads history;
 
-    CaseQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, RegionPathLookup paths) {
+    CaseQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, RegionPathLookup paths, HistoryReads history) {
         this.jdbc = jdbc;
+        this.history = history;
         this.h2 = !CaseRepository.isPostgres(dataSource);
         this.paths = paths;
     }
@@ -339,84 +341,9 @@ class CaseQueries {
                 rs.getDouble(5), rs.getDouble(6), CaseRepository.instant(rs, "created_at"), rs.getString(8));
     }
 
+    /** The case's history, oldest first ({@link HistoryReads}). */
     List<HistoryView> history(long caseId) {
-        return jdbc.sql("""
-                SELECT h.id, h.action, h.from_state, h.to_state, h.tier, h.department_id, d.name AS department_name,
-                       h.actor_id, h.actor_name, h.actor_role, h.note, h.attachment_ids, h.at
-                FROM case_history h LEFT JOIN department d ON d.id = h.department_id
-                WHERE h.case_id = ? ORDER BY h.id""")
-                .param(caseId)
-                .query((rs, n) -> {
-                    String action = rs.getString("action");
-                    String from = rs.getString("from_state");
-                    CaseState to = CaseState.valueOf(rs.getString("to_state"));
-                    String ids = rs.getString("attachment_ids");
-                    return new HistoryView(rs.getLong("id"), action, actionLabel(action, to),
-                            from == null ? null : CaseState.valueOf(from), to, to.label(),
-                            Tier.valueOf(rs.getString("tier")), rs.getObject("department_id", Long.class),
-                            rs.getString("department_name"), rs.getLong("actor_id"), rs.getString("actor_name"),
-                            rs.getString("actor_role"), rs.getString("note"),
-                            ids == null ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList(),
-                            CaseRepository.instant(rs, "at"));
-                })
-                .list();
-    }
-
-    static String actionLabel(String action, CaseState to) {
-        if ("REPORT".equals(action)) {
-            return "上报";
-        }
-        switch (action) {
-            case "FOLLOW_LEAD" -> {
-                return "随主件办结";
-            }
-            case "FIRST_CONTACT" -> {
-                return "首次联系";
-            }
-            case "EXTENSION_REQUEST" -> {
-                return "申请延期";
-            }
-            case "EXTENSION_APPROVED" -> {
-                return "批准延期";
-            }
-            case "EXTENSION_REFUSED" -> {
-                return "不同意延期";
-            }
-            case "PROGRESS" -> {
-                return "反馈阶段性进展";
-            }
-            case "DEADLINE_YELLOW" -> {
-                return "黄灯预警";
-            }
-            case "DEADLINE_RED" -> {
-                return "红灯督办";
-            }
-            case "DEADLINE_RECOMPUTED" -> {
-                return "重算办结时限";
-            }
-            case "SKIP_TO_TOWN" -> {
-                return "直报镇平台";
-            }
-            case "HANDOFF_CLAIM" -> {
-                return "移交办理";
-            }
-            case "HANDOFF_PROGRESS" -> {
-                return "办理进展";
-            }
-            case "HANDOFF_RESOLVE" -> {
-                return "移交办结";
-            }
-            case "HANDOFF_DECLINE" -> {
-                return "移交退回";
-            }
-            default -> {
-            }
-        }
-        try {
-            return CaseAction.valueOf(action).label();
-        } catch (IllegalArgumentException e) {
-            return action;
-        }
+        return history.history(caseId);
     }
 
     /** Region path of a case's region (for scope checks of single reads). */

@@ -125,19 +125,19 @@ public class LeaderSupervision {
     /** The orders of one case in the user's scope, newest first. */
     public List<SupervisionOrder> ofCase(long caseId, CurrentUser user) {
         cases.loadInScope(caseId, user);
-        return jdbc.sql("SELECT " + LedgerQueries.ORDER_COLUMNS + """
+        return jdbc.sql("SELECT " + SupervisionQueries.ORDER_COLUMNS + """
 
                 FROM supervision_order o JOIN case_file c ON c.id = o.case_id
                 LEFT JOIN department d ON d.id = o.department_id WHERE o.case_id = ? ORDER BY o.issued_at DESC, o.id DESC""")
-                .param(caseId).query(LedgerQueries::order).list();
+                .param(caseId).query(SupervisionQueries::order).list();
     }
 
     private java.util.Optional<SupervisionOrder> find(long id) {
-        return jdbc.sql("SELECT " + LedgerQueries.ORDER_COLUMNS + """
+        return jdbc.sql("SELECT " + SupervisionQueries.ORDER_COLUMNS + """
 
                 FROM supervision_order o JOIN case_file c ON c.id = o.case_id
                 LEFT JOIN department d ON d.id = o.department_id WHERE o.id = ?""")
-                .param(id).query(LedgerQueries::order).optional();
+                .param(id).query(SupervisionQueries::order).optional();
     }
 
     private void history(Snapshot c, CurrentUser user, HistoryKind action, String note, Instant now) {

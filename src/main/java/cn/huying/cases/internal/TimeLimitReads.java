@@ -1,8 +1,6 @@
 package cn.huying.cases.internal;
 
-import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseState;
-import cn.huying.cases.LedgerEntry;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
@@ -14,47 +12,18 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the time-limit screens need beyond {@link TimeLimitService}, all in the caller's data scope
- * (bound in the SQL like every case read): the ledgers 台账 with the filters of the screen (the same
- * conditions as {@link TimeLimitService#ledger}, one page at a time or every row for the Excel export),
- * pending extension requests a page at a time with the deadline an approval would give, and the
- * deadline and light of the cases of a list.
+ * (bound in the SQL like every case read): pending extension requests a page at a time with the deadline an
+ * approval would give, and the deadline and light of the cases of a list. The ledgers 台账 are analytics'.
  */
 @Component
 public class TimeLimitReads {
-
-    /**
-     * What a ledger screen filters by; every part may be null.
-     *
-     * @param departmentId the handling department
-     * @param kind         the kind of case
-     * @param q            a case code, or words of the title
-     */
-    public record LedgerFilter(Long departmentId, CaseKind kind, String q) {
-
-        public LedgerFilter {
-            q = q == null || q.isBlank() ? null : q.strip();
-            if (q != null && q.length() > 100) {
-                q = q.substring(0, 100);
-            }
-        }
-
-        public static LedgerFilter none() {
-            return new LedgerFilter(null, null, null);
-        }
-
-        public boolean isEmpty() {
-            return departmentId == null && kind == null && q == null;
-        }
-    }
 
     /**
      * An extension request waiting for a decision, with what the approver needs beside it.
@@ -70,13 +39,8 @@ public class TimeLimitReads {
     public record CaseDeadline(long caseId, Instant dueAt, String light) {
     }
 
-    /** The ledgers, by the names the pages use. */
-    public static final List<String> LEDGERS = List.of("overdue", "problems", "yellow", "red");
-
-    private static final int EXPORT_BATCH = PageRequest.MAX_SIZE;
     private static final Set<CaseState> FINISHED = EnumSet.of(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED,
             CaseState.REVISITED, CaseState.MERGED, CaseState.REJECTED);
-    private static final String LEDGER_SELECT = LedgerQueries.ENTRY_SELECT;
 
     private final CaseReads cases;
     private final TimeLimitService service;
@@ -102,82 +66,6 @@ public class TimeLimitReads {
     /** The most working days one extension may add ({@code huying.sla.max-extension-days}). */
     public int maxExtensionDays() {
         return props.maxExtensionDays();
-    }
-
-    /** The ledger by its page name (overdue, problems, yellow, red); unknown names are not found. */
-    static LedgerQueries.Ledger ledgerOf(String which) {
-        try {
-            return LedgerQueries.Ledger.valueOf(which.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.notFound("ledger.unknown", which);
-        }
-    }
-
-    /** One page of a ledger with the screen's filters, as of {@code now}. */
-    public PageResult<LedgerEntry> ledger(String which, LedgerFilter filter, CurrentUser user, PageRequest page,
-                                          Instant now) {
-        LedgerQueries.Ledger ledger = ledgerOf(which);
-        CaseScope scope = scopeForLedgers(user);
-        List<Object> params = new ArrayList<>();
-        String where = where(ledger, filter, scope, now, params);
-        long cap = CappedCount.capFor(page);
-        long counted = CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,
-                cap);
-        params.add(page.size());
-        params.add(page.offset());
-        List<LedgerEntry> items = jdbc.sql(LEDGER_SELECT + where + " ORDER BY c.due_at, c.id LIMIT ? OFFSET ?")
-                .params(params).query((rs, n) -> LedgerQueries.entry(rs, now)).list();
-        return PageResult.capped(items, counted, cap, page.page(), page.size());
-    }
-
-    /**
-     * Every row of a ledger with the screen's filters, as of {@code now}, handed over one page
-     * ({@value #EXPORT_BATCH} rows) at a time so an export never holds the whole ledger in memory.
-     *
-     * @return how many rows were handed over
-     */
-    public long eachLedgerPage(String which, LedgerFilter filter, CurrentUser user, Instant now,
-                               Consumer<List<LedgerEntry>> pageConsumer) {
-        long rows = 0;
-        for (int page = 0; ; page++) {
-            PageResult<LedgerEntry> result = ledger(which, filter, user, new PageRequest(page, EXPORT_BATCH), now);
-            if (result.items().isEmpty()) {
-                return rows;
-            }
-            pageConsumer.accept(result.items());
-            rows += result.items().size();
-            if (result.items().size() < EXPORT_BATCH) {
-                return rows;
-            }
-        }
-    }
-
-    private CaseScope scopeForLedgers(CurrentUser user) {
-        if (!user.can("ledger:view") && !user.can("supervision:view")) {
-            throw DomainException.forbidden("auth.forbidden");
-        }
-        return cases.caseScope(user);
-    }
-
-    private static String where(LedgerQueries.Ledger ledger, LedgerFilter filter, CaseScope scope, Instant now,
-                                List<Object> params) {
-        StringBuilder where = new StringBuilder(scope.where(params)).append(LedgerQueries.ledger(ledger, now, params));
-        LedgerFilter f = filter == null ? LedgerFilter.none() : filter;
-        if (f.departmentId() != null) {
-            where.append(" AND c.department_id = ?");
-            params.add(f.departmentId());
-        }
-        if (f.kind() != null) {
-            where.append(" AND c.kind = ?");
-            params.add(f.kind().name());
-        }
-        if (f.q() != null) {
-            // the words are text: LIKE's wildcards in them are escaped, not dropped
-            where.append(" AND (c.code = ? OR c.title LIKE ? ESCAPE '\\')");
-            params.add(f.q());
-            params.add("%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return where.toString();
     }
 
     /** Extension requests waiting for this approver in their scope, oldest first, one page at a time. */

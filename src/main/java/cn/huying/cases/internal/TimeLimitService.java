@@ -39,11 +39,11 @@ public class TimeLimitService {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final LedgerQueries ledgers;
+    private final SupervisionQueries supervision;
 
     TimeLimitService(CaseReads cases, CaseRepository repo, TimeLimitPolicy policy, TimeLimitConfig.SlaProperties props,
-                     JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, LedgerQueries ledgers) {
-        this.ledgers = ledgers;
+                     JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, SupervisionQueries supervision) {
+        this.supervision = supervision;
         this.cases = cases;
         this.repo = repo;
         this.policy = policy;
@@ -202,25 +202,7 @@ public class TimeLimitService {
                 .query(Long.class).list().stream().map(this::extension).toList();
     }
 
-    // ---- ledgers and supervision ---------------------------------------------------------
-
-    public cn.huying.shared.PageResult<cn.huying.cases.LedgerEntry> ledger(String which, CurrentUser user,
-                                                                         cn.huying.shared.PageRequest page) {
-        LedgerQueries.Ledger ledger;
-        try {
-            ledger = LedgerQueries.Ledger.valueOf(which.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("ledger.unknown", which);
-        }
-        if (!user.can("ledger:view") && !user.can("supervision:view")) {
-            throw DomainException.forbidden("auth.forbidden");
-        }
-        CaseScope scope = cases.caseScope(user);
-        Instant now = clock.instant();
-        long cap = CappedCount.capFor(page);
-        return cn.huying.shared.PageResult.capped(ledgers.page(ledger, scope, now, page.size(), page.offset()),
-                ledgers.count(ledger, scope, now, cap), cap, page.page(), page.size());
-    }
+    // ---- supervision ---------------------------------------------------------
 
     public cn.huying.shared.PageResult<cn.huying.cases.SupervisionOrder> supervisionOrders(CurrentUser user,
                                                                                          cn.huying.shared.PageRequest page) {
@@ -234,8 +216,8 @@ public class TimeLimitService {
             throw DomainException.forbidden("auth.forbidden");
         }
         CaseScope scope = cases.caseScope(user);
-        return new cn.huying.shared.PageResult<>(ledgers.supervisionOrders(scope, openOnly, page.size(), page.offset()),
-                ledgers.countSupervisionOrders(scope, openOnly), page.page(), page.size());
+        return new cn.huying.shared.PageResult<>(supervision.supervisionOrders(scope, openOnly, page.size(), page.offset()),
+                supervision.countSupervisionOrders(scope, openOnly), page.page(), page.size());
     }
 
     /** Extension requests waiting for this approver, in their scope. */
@@ -243,7 +225,7 @@ public class TimeLimitService {
         if (!user.can("extension:approve")) {
             throw DomainException.forbidden("auth.forbidden");
         }
-        return ledgers.pendingExtensions(cases.caseScope(user), 200).stream().map(this::extension).toList();
+        return supervision.pendingExtensions(cases.caseScope(user), 200).stream().map(this::extension).toList();
     }
 
     private static boolean blank(String s) {

@@ -1,21 +1,20 @@
 package cn.huying.cases.web;
 
-import cn.huying.cases.CaseBoard;
 import cn.huying.cases.CasePermissions;
-import cn.huying.identity.CurrentUser;
-import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.Roles;
 import cn.huying.shared.HomeWidget;
 import cn.huying.shared.NavItem;
 import cn.huying.shared.Viewer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What the cases module adds to the shell: its links (order 100–199, admin 830–849) and its home cards. */
+/**
+ * What the cases module adds to the shell: its links (order 100–199, admin 830–849) and its home cards. The work
+ * queues, ledgers, overview and map are analytics' (its {@code CaseBoardShell} keeps their places in the bar).
+ */
 @Configuration(proxyBeanMethods = false)
 class CasesShell {
 
@@ -25,49 +24,8 @@ class CasesShell {
     }
 
     @Bean
-    NavItem navMyCases() {
-        return new NavItem(NavItem.WORK, "/m/cases", "nav.my-cases", 111, v -> v.hasRole(Roles.GRID_WORKER));
-    }
-
-    @Bean
-    NavItem navVillage() {
-        return new NavItem(NavItem.WORK, "/work/VILLAGE_OPEN", "nav.village", 120, v -> v.hasRole(Roles.VILLAGE_CADRE));
-    }
-
-    @Bean
-    NavItem navIntake() {
-        return new NavItem(NavItem.WORK, "/work/TO_REGISTER", "nav.intake", 130, v -> v.hasRole(Roles.DISPATCHER));
-    }
-
-    @Bean
-    NavItem navDispatch() {
-        return new NavItem(NavItem.WORK, "/work/TO_DISPATCH", "nav.dispatch", 131, v -> v.hasRole(Roles.DISPATCHER));
-    }
-
-    @Bean
-    NavItem navVerify() {
-        return new NavItem(NavItem.WORK, "/work/TO_VERIFY", "nav.verify", 132, v -> v.hasRole(Roles.DISPATCHER));
-    }
-
-    @Bean
-    NavItem navToSign() {
-        return new NavItem(NavItem.WORK, "/work/TO_SIGN", "nav.to-sign", 140, v -> v.hasRole(Roles.HANDLER));
-    }
-
-    @Bean
-    NavItem navToHandle() {
-        return new NavItem(NavItem.WORK, "/work/TO_HANDLE", "nav.to-handle", 141, v -> v.hasRole(Roles.HANDLER));
-    }
-
-    @Bean
     NavItem navApprovals() {
         return NavItem.work("/approvals", "nav.approvals", 150, CasePermissions.EXTENSION_APPROVE);
-    }
-
-    @Bean
-    NavItem navLedgers() {
-        return new NavItem(NavItem.WORK, "/ledgers/overdue", "nav.ledgers", 160,
-                v -> v.can(CasePermissions.LEDGER_VIEW) || v.can(CasePermissions.SUPERVISION_VIEW));
     }
 
     @Bean
@@ -80,17 +38,6 @@ class CasesShell {
     NavItem navSupervision() {
         return new NavItem(NavItem.WORK, "/supervision", "nav.supervision", 170,
                 v -> v.can(CasePermissions.SUPERVISION_VIEW) && !v.hasRole(Roles.ADMIN));
-    }
-
-    @Bean
-    NavItem navOverview() {
-        return new NavItem(NavItem.WORK, "/overview", "nav.overview", 180, v -> v.hasRole(Roles.LEADER));
-    }
-
-    @Bean
-    NavItem navMap() {
-        return new NavItem(NavItem.WORK, "/map", "nav.map", 190,
-                v -> v.hasRole(Roles.DISPATCHER) || v.hasRole(Roles.LEADER));
     }
 
     @Bean
@@ -118,18 +65,6 @@ class CasesShell {
     @Bean
     HomeWidget phoneButtons() {
         return widget("phone", 10, v -> v.hasRole(Roles.GRID_WORKER), "cases/widgets :: phone", v -> Map.of());
-    }
-
-    /** The counts of the user's work queues, each a link to the queue, and the extensions waiting for them. */
-    @Bean
-    HomeWidget queueTiles(CaseBoard board, CurrentUsers users) {
-        return widget("queues", 100, v -> v.can(CasePermissions.VIEW), "cases/widgets :: queues", v -> {
-            CurrentUser user = users.require();
-            Map<String, Object> model = new HashMap<>();
-            model.put("inbox", board.inbox(user));
-            model.put("approvals", user.can(CasePermissions.EXTENSION_APPROVE) ? board.pendingApprovals(user) : null);
-            return model;
-        });
     }
 
     @Bean

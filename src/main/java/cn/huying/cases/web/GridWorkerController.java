@@ -1,12 +1,10 @@
 package cn.huying.cases.web;
 
-import cn.huying.cases.CaseBoard;
 import cn.huying.cases.Cases;
 import cn.huying.cases.Category;
 import cn.huying.cases.NewCase;
 import cn.huying.cases.Urgency;
 import cn.huying.cases.internal.CaseWebSupport;
-import cn.huying.cases.internal.TimeLimitReads;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.RegionScope;
@@ -34,24 +32,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The grid worker's phone pages: report an event in under a minute (category, description, a photo
  * from the camera or a file, the phone's location or a chosen grid, urgency, resolved on the spot),
- * and the worker's own cases. No clock-in, no tracking: the location is taken only for the report.
+ * and after it the worker's own cases ({@code /m/cases}, analytics' work queue 我上报的). No clock-in, no tracking:
+ * the location is taken only for the report.
  */
 @Controller
 class GridWorkerController {
 
     private final Cases cases;
-    private final CaseBoard board;
     private final CaseWebSupport support;
     private final Regions regions;
     private final CurrentUsers users;
     private final MessageSource messages;
-    private final TimeLimitReads timeLimits;
 
-    GridWorkerController(Cases cases, CaseBoard board, CaseWebSupport support, Regions regions, CurrentUsers users,
-                         MessageSource messages, TimeLimitReads timeLimits) {
-        this.timeLimits = timeLimits;
+    GridWorkerController(Cases cases, CaseWebSupport support, Regions regions, CurrentUsers users,
+                         MessageSource messages) {
         this.cases = cases;
-        this.board = board;
         this.support = support;
         this.regions = regions;
         this.users = users;
@@ -104,19 +99,6 @@ class GridWorkerController {
         redirect.addFlashAttribute("candidates", submitted.candidates());
         redirect.addFlashAttribute("candidateCount", submitted.candidateCount());
         return "redirect:/m/cases";
-    }
-
-    @GetMapping("/m/cases")
-    String mine(@RequestParam(defaultValue = "0") int page, Model model) {
-        CurrentUser user = users.require();
-        var result = board.queue(CaseBoard.Queue.MINE, user, new PageRequest(Math.max(0, page), 10));
-        model.addAttribute("result", result);
-        // each case's deadline and traffic light, read for this page's cases only
-        model.addAttribute("deadlines", timeLimits.deadlines(result.items().stream().map(s -> s.id()).toList(), user));
-        if (board.queuesOf(user).contains(CaseBoard.Queue.GRID_OPEN)) {
-            model.addAttribute("gridOpen", board.count(CaseBoard.Queue.GRID_OPEN, user));
-        }
-        return "m/cases";
     }
 
     private void prepare(Model model, CurrentUser user) {

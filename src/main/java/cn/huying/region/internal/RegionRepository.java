@@ -73,6 +73,14 @@ class RegionRepository {
         return t.atOffset(ZoneOffset.UTC);
     }
 
+    /** How many regions and the latest change: any region added, edited or moved changes it. */
+    String treeMark() {
+        return jdbc.sql("SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM region")
+                .query((rs, i) -> rs.getLong("n") + "@" + java.util.Optional.ofNullable(
+                        rs.getObject("at", OffsetDateTime.class)).map(t -> t.toInstant().toString()).orElse("-"))
+                .single();
+    }
+
     Optional<RegionRow> find(long id) {
         return rows.get(id, k -> jdbc.sql("SELECT " + COLUMNS + " FROM region WHERE id = ?").param(k)
                 .query(RegionRepository::map).optional());

@@ -75,6 +75,11 @@ class RegionService implements Regions, RegionPathLookup {
     }
 
     @Override
+    public String treeMark() {
+        return repo.treeMark();
+    }
+
+    @Override
     public Optional<RegionView> findByCode(String code) {
         return repo.findByCode(code).map(RegionRow::view);
     }

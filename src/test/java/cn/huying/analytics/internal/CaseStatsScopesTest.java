@@ -1,4 +1,4 @@
-package cn.huying.cases.internal;
+package cn.huying.analytics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

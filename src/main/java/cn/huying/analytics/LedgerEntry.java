@@ -1,4 +1,6 @@
-package cn.huying.cases;
+package cn.huying.analytics;
+
+import cn.huying.cases.CaseState;
 
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
-package cn.huying.cases.internal;
+package cn.huying.analytics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huying.cases.CaseBoard;
+import cn.huying.analytics.CaseBoard;
 import cn.huying.cases.CaseSummary;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.PageRequest;

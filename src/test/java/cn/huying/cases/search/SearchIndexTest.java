@@ -1,4 +1,4 @@
-package cn.huying.cases.internal;
+package cn.huying.cases.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,17 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the case search index finds: the texts that contain the query, like SQL LIKE did, in scope, newest first. */
-class CaseSearchIndexTest {
+class SearchIndexTest {
 
     @TempDir
     Path dir;
 
-    CaseSearchIndex index;
+    SearchIndex index;
     static final Instant T = Instant.parse("2026-03-01T00:00:00Z");
 
     @BeforeEach
     void open() throws Exception {
-        index = new CaseSearchIndex(dir, 16);
+        index = new SearchIndex(dir, 16);
         put(1, "/1/2/5/", "暖气管道漏水", "楼道暖气管道漏水，请尽快处理", "REPORTED", 10L);
         put(2, "/1/2/6/", "楼上渗漏水", "楼上漏水渗到楼下引发邻里纠纷", "CLOSED", 11L);
         put(3, "/1/3/7/", "燃气管道老化", "燃气管道老化有异味A栋楼", "REPORTED", null);
@@ -42,17 +42,22 @@ class CaseSearchIndexTest {
     }
 
     void put(long id, String path, String title, String text, String state, Long dept) throws Exception {
-        index.put(new CaseSearchIndex.Doc(id, "MS-" + id, title, text, state, "LIVELIHOOD", "TOWN", dept, 99L, path,
+        index.put(new SearchIndex.Doc(id, "MS-" + id, title, text, state, "LIVELIHOOD", "TOWN", dept, 99L, path,
                 T.plusSeconds(id * 60)));
+    }
+
+    /** The scope as the case list hands it to the index (cases.internal.CaseSearchIndex). */
+    static SearchScope scope(RegionScope regions, Long departmentId) {
+        return new SearchScope(regions.unrestricted() ? null : regions.pathPrefix(), departmentId, null);
     }
 
     List<Long> ids(String q) {
         return find(q, RegionScope.all(), null).ids();
     }
 
-    CaseSearchIndex.Hits find(String q, RegionScope scope, CaseState state) {
+    SearchIndex.Hits find(String q, RegionScope scope, CaseState state) {
         return index.search(new CaseQuery(state, null, null, null, null, q, PageRequest.of(0, 20)),
-                new CaseScope(scope, null, null), null);
+                scope(scope, null), null, 1000);
     }
 
     @Test
@@ -95,7 +100,7 @@ class CaseSearchIndexTest {
         assertThat(find("管道", new RegionScope("/1/2/6/", null), null).total()).isZero();
         assertThat(find("管道", RegionScope.all(), CaseState.REPORTED).total()).isEqualTo(3);
         assertThat(index.search(new CaseQuery(null, null, null, null, null, "漏水", PageRequest.of(0, 20)),
-                new CaseScope(RegionScope.all(), 10L, null), null).ids()).containsExactly(1L);
+                scope(RegionScope.all(), 10L), null, 1000).ids()).containsExactly(1L);
     }
 
     @Test
@@ -104,20 +109,20 @@ class CaseSearchIndexTest {
         index.refresh();
         assertThat(find("漏水", RegionScope.all(), CaseState.CLOSED).ids()).containsExactly(2L, 1L);
         assertThat(index.documents()).isEqualTo(5);
-        CaseSearchIndex.Hits second = index.search(new CaseQuery(null, null, null, null, null, "管道",
-                PageRequest.of(1, 2)), new CaseScope(RegionScope.all(), null, null), null);
+        SearchIndex.Hits second = index.search(new CaseQuery(null, null, null, null, null, "管道",
+                PageRequest.of(1, 2)), scope(RegionScope.all(), null), null, 1000);
         assertThat(second.total()).isEqualTo(3);
         assertThat(second.ids()).containsExactly(1L);
     }
 
     @Test
     void pastTheCapTheTotalSaysMoreThanTheCapAndThePageIsStillTheNewest() {
-        CaseSearchIndex.Hits capped = index.search(new CaseQuery(null, null, null, null, null, "水",
-                PageRequest.of(0, 1)), new CaseScope(RegionScope.all(), null, null), null, 2);
+        SearchIndex.Hits capped = index.search(new CaseQuery(null, null, null, null, null, "水",
+                PageRequest.of(0, 1)), scope(RegionScope.all(), null), null, 2);
         assertThat(capped.total()).isEqualTo(3); // cap + 1: "more than 2"
         assertThat(capped.ids()).containsExactly(4L);
-        CaseSearchIndex.Hits exact = index.search(new CaseQuery(null, null, null, null, null, "水",
-                PageRequest.of(0, 1)), new CaseScope(RegionScope.all(), null, null), null, 3);
+        SearchIndex.Hits exact = index.search(new CaseQuery(null, null, null, null, null, "水",
+                PageRequest.of(0, 1)), scope(RegionScope.all(), null), null, 3);
         assertThat(exact.total()).isEqualTo(3);
     }
 }

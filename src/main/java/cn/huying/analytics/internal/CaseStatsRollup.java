@@ -1,4 +1,4 @@
-package cn.huying.cases.internal;
+package cn.huying.analytics.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import cn.huying.region.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,18 +24,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily rollup behind the leader's overview ({@code case_stats_daily}, migration V15_1): per scope
+ * The daily rollup behind the leader's overview ({@code analytics_case_stats_daily}, migration V301_0): per scope
  * (the whole tree, each county, each town), day of report and dimension, how many cases. A scheduled
- * job keeps it: it finds the cases changed since its last run through {@code case_history} (every
- * change of a case writes a history row in the same transaction; the rollup adds nothing to the
- * transitions), and recomputes every day those cases count in — their day of report and the days of
- * their history, which hold every day they were closed on — from {@code case_file}. A day is rewritten
- * only where its figures changed. On an empty rollup, or when the region tree changed, it rebuilds
- * every day.
+ * job keeps it: it finds the cases changed since its last run through cases' published change log
+ * {@code case_change_v} (every change of a case writes a history row in the same transaction; the rollup adds
+ * nothing to the transitions), and recomputes every day those cases count in — their day of report and the days of
+ * their changes, which hold every day they were closed on — from the published view {@code case_work_v}. A day is
+ * rewritten only where its figures changed. On an empty rollup, or when the region tree changed
+ * ({@link Regions#treeMark}), it rebuilds every day.
  *
  * <p>Safe with several nodes: a run holds the job's one row {@code FOR UPDATE}; a node that finds it
- * locked skips its turn. The rollup is exact as of the run ({@code refreshed_at}); {@link CaseBoardQueries}
- * reads it for the days before the day of the last run and counts the rest live.
+ * locked skips its turn. The rollup is exact as of the run ({@code refreshed_at}); {@link WorkQueues}
+ * reads it for the days before the day of the last run and counts the rest live. Moved from cases (issue 23).
  */
 @Component
 public class CaseStatsRollup {
@@ -52,11 +53,11 @@ public class CaseStatsRollup {
     /** At most this many days are aggregated by one query (a month of a 10-million-case city: ~300 000 cases). */
     private static final int DAYS_PER_QUERY = 31;
     /**
-     * History rows written this recently are read again by the next run: a transaction that took its
-     * history id earlier but committed after this run read the table is not missed.
+     * Changes written this recently are read again by the next run: a transaction that took its change
+     * number earlier but committed after this run read the log is not missed.
      */
     private static final Duration SETTLE = Duration.ofMinutes(2);
-    /** How far back (in history ids) a rebuild looks for rows written within {@link #SETTLE}. */
+    /** How far back (in change numbers) a rebuild looks for changes written within {@link #SETTLE}. */
     private static final long SETTLE_IDS = 10_000;
 
     /** What a run did. */
@@ -64,7 +65,7 @@ public class CaseStatsRollup {
     }
 
     /** The rollup's state: exact as of {@code refreshedAt}; null before the first run. */
-    record Status(Long lastHistoryId, Instant refreshedAt, String regionMark) {
+    record Status(Long lastChangeId, Instant refreshedAt, String regionMark) {
     }
 
     /** Figures of cases: dimension → value → count, and per day the cases reported and closed. */
@@ -101,11 +102,13 @@ public class CaseStatsRollup {
     private final JdbcTemplate batches;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Regions regions;
     private final boolean enabled;
 
-    CaseStatsRollup(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, Clock clock,
+    CaseStatsRollup(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, Clock clock, Regions regions,
                     @Value("${huying.stats.rollup-enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
+        this.regions = regions;
         this.batches = batches;
         this.tx = tx;
         this.clock = clock;
@@ -139,16 +142,16 @@ public class CaseStatsRollup {
 
     /** The rollup's state, without a lock. */
     Status status() {
-        return jdbc.sql("SELECT last_history_id, refreshed_at, region_mark FROM case_stats_job WHERE id = 1")
-                .query((rs, i) -> new Status(rs.getObject(1, Long.class), CaseRepository.instant(rs, "refreshed_at"),
+        return jdbc.sql("SELECT last_change_id, refreshed_at, region_mark FROM analytics_case_stats_job WHERE id = 1")
+                .query((rs, i) -> new Status(rs.getObject(1, Long.class), WorkRows.instant(rs, "refreshed_at"),
                         rs.getString(3)))
                 .optional().orElse(new Status(null, null, null));
     }
 
     private Run refreshLocked(boolean wait) {
-        Optional<Status> locked = jdbc.sql("SELECT last_history_id, refreshed_at, region_mark FROM case_stats_job"
+        Optional<Status> locked = jdbc.sql("SELECT last_change_id, refreshed_at, region_mark FROM analytics_case_stats_job"
                         + " WHERE id = 1 FOR UPDATE" + (wait ? "" : " SKIP LOCKED"))
-                .query((rs, i) -> new Status(rs.getObject(1, Long.class), CaseRepository.instant(rs, "refreshed_at"),
+                .query((rs, i) -> new Status(rs.getObject(1, Long.class), WorkRows.instant(rs, "refreshed_at"),
                         rs.getString(3)))
                 .optional();
         if (locked.isEmpty()) {
@@ -157,21 +160,21 @@ public class CaseStatsRollup {
         Status job = locked.get();
         Instant now = clock.instant();
         String mark = regionMark();
-        long maxHistory = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM case_history").query(Long.class).single();
-        boolean rebuild = job.lastHistoryId() == null || !mark.equals(job.regionMark());
+        long maxHistory = jdbc.sql("SELECT COALESCE(MAX(change_id), 0) FROM case_change_v").query(Long.class).single();
+        boolean rebuild = job.lastChangeId() == null || !mark.equals(job.regionMark());
         TreeSet<LocalDate> days = new TreeSet<>();
         long settledFrom;
         if (rebuild) {
-            jdbc.sql("DELETE FROM case_stats_daily").update();
+            jdbc.sql("DELETE FROM analytics_case_stats_daily").update();
             Instant[] firstCase = new Instant[1];
-            jdbc.sql("SELECT MIN(created_at) AS first_at FROM case_file")
+            jdbc.sql("SELECT MIN(created_at) AS first_at FROM case_work_v")
                     .query(rs -> {
-                        firstCase[0] = CaseRepository.instant(rs, "first_at");
+                        firstCase[0] = WorkRows.instant(rs, "first_at");
                     });
             Instant first = firstCase[0];
             if (first != null) {
-                LocalDate last = LocalDate.ofInstant(now, CaseTime.ZONE);
-                for (LocalDate d = LocalDate.ofInstant(first, CaseTime.ZONE); !d.isAfter(last); d = d.plusDays(1)) {
+                LocalDate last = LocalDate.ofInstant(now, WorkQueues.ZONE);
+                for (LocalDate d = LocalDate.ofInstant(first, WorkQueues.ZONE); !d.isAfter(last); d = d.plusDays(1)) {
                     days.add(d);
                 }
                 // a case reported "later" than this node's clock (another node's) still gets its day
@@ -179,8 +182,8 @@ public class CaseStatsRollup {
             }
             settledFrom = Math.max(0, maxHistory - SETTLE_IDS);
         } else {
-            days.addAll(changedDays(job.lastHistoryId()));
-            settledFrom = job.lastHistoryId();
+            days.addAll(changedDays(job.lastChangeId()));
+            settledFrom = job.lastChangeId();
         }
         long written = 0;
         List<LocalDate> run = new ArrayList<>();
@@ -194,26 +197,27 @@ public class CaseStatsRollup {
         if (!run.isEmpty()) {
             written += recompute(run, rebuild);
         }
-        // history rows of the last minutes are read again next time (see SETTLE)
-        long watermark = jdbc.sql("SELECT COALESCE(MAX(id), ?) FROM case_history WHERE id > ? AND id <= ? AND at < ?")
-                .params(settledFrom, settledFrom, maxHistory, CaseRepository.utc(now.minus(SETTLE)))
+        // changes of the last minutes are read again next time (see SETTLE)
+        long watermark = jdbc.sql("SELECT COALESCE(MAX(change_id), ?) FROM case_change_v WHERE change_id > ?"
+                        + " AND change_id <= ? AND at < ?")
+                .params(settledFrom, settledFrom, maxHistory, WorkRows.utc(now.minus(SETTLE)))
                 .query(Long.class).single();
-        jdbc.sql("UPDATE case_stats_job SET last_history_id = ?, refreshed_at = ?, region_mark = ?, last_run_days = ?"
-                        + " WHERE id = 1")
-                .params(Math.max(watermark, settledFrom), CaseRepository.utc(now), mark, days.size()).update();
+        jdbc.sql("UPDATE analytics_case_stats_job SET last_change_id = ?, refreshed_at = ?, region_mark = ?,"
+                        + " last_run_days = ? WHERE id = 1")
+                .params(Math.max(watermark, settledFrom), WorkRows.utc(now), mark, days.size()).update();
         return new Run(true, rebuild, days.size(), written, 0);
     }
 
-    /** Days (report day and the day of every history row) of the cases with history rows after {@code afterId}. */
+    /** Days (report day and the day of every change) of the cases changed after change {@code afterId}. */
     private List<LocalDate> changedDays(long afterId) {
         List<LocalDate> out = new ArrayList<>();
-        jdbc.sql("SELECT DISTINCT " + day("c.created_at") + " AS d FROM case_file c"
-                        + " WHERE c.id IN (SELECT h.case_id FROM case_history h WHERE h.id > ?)")
+        jdbc.sql("SELECT DISTINCT " + day("c.created_at") + " AS d FROM case_work_v c"
+                        + " WHERE c.id IN (SELECT h.case_id FROM case_change_v h WHERE h.change_id > ?)")
                 .param(afterId).query(rs -> {
                     out.add(LocalDate.ofEpochDay(rs.getLong(1)));
                 });
-        jdbc.sql("SELECT DISTINCT " + day("h2.at") + " AS d FROM case_history h2"
-                        + " WHERE h2.case_id IN (SELECT h.case_id FROM case_history h WHERE h.id > ?)")
+        jdbc.sql("SELECT DISTINCT " + day("h2.at") + " AS d FROM case_change_v h2"
+                        + " WHERE h2.case_id IN (SELECT h.case_id FROM case_change_v h WHERE h.change_id > ?)")
                 .param(afterId).query(rs -> {
                     out.add(LocalDate.ofEpochDay(rs.getLong(1)));
                 });
@@ -224,15 +228,15 @@ public class CaseStatsRollup {
     private long recompute(List<LocalDate> days, boolean empty) {
         LocalDate from = days.get(0);
         LocalDate to = days.get(days.size() - 1).plusDays(1);
-        Map<Long, List<String>> scopesOfRegion = scopesOfRegions();
+        Map<String, List<String>> scopesOfPath = new HashMap<>();
         // day → "scope|dim|val" → n
         Map<LocalDate, Map<String, Long>> fresh = new TreeMap<>();
         for (LocalDate d : days) {
             fresh.put(d, new HashMap<>());
         }
-        jdbc.sql("SELECT " + day("c.created_at") + " AS d, c.region_id, c.state, c.kind, c.tier, c.channel,"
-                        + " c.resolved_tier, COUNT(*) AS n FROM case_file c WHERE c.created_at >= ? AND c.created_at < ?"
-                        + " GROUP BY " + day("c.created_at") + ", c.region_id, c.state, c.kind, c.tier, c.channel,"
+        jdbc.sql("SELECT " + day("c.created_at") + " AS d, c.region_path, c.state, c.kind, c.tier, c.channel,"
+                        + " c.resolved_tier, COUNT(*) AS n FROM case_work_v c WHERE c.created_at >= ? AND c.created_at < ?"
+                        + " GROUP BY " + day("c.created_at") + ", c.region_path, c.state, c.kind, c.tier, c.channel,"
                         + " c.resolved_tier")
                 .params(start(from), start(to))
                 .query(rs -> {
@@ -242,7 +246,8 @@ public class CaseStatsRollup {
                     }
                     long n = rs.getLong("n");
                     String resolved = rs.getString("resolved_tier");
-                    for (String scope : scopesOfRegion.getOrDefault(rs.getLong("region_id"), List.of("/"))) {
+                    for (String scope : scopesOfPath.computeIfAbsent(rs.getString("region_path"),
+                            CaseStatsRollup::scopesOf)) {
                         day.merge(scope + "|" + STATE + "|" + rs.getString("state"), n, Long::sum);
                         day.merge(scope + "|" + KIND + "|" + rs.getString("kind"), n, Long::sum);
                         day.merge(scope + "|" + TIER + "|" + rs.getString("tier"), n, Long::sum);
@@ -252,15 +257,16 @@ public class CaseStatsRollup {
                         }
                     }
                 });
-        jdbc.sql("SELECT " + day("c.closed_at") + " AS d, c.region_id, COUNT(*) AS n FROM case_file c"
-                        + " WHERE c.closed_at >= ? AND c.closed_at < ? GROUP BY " + day("c.closed_at") + ", c.region_id")
+        jdbc.sql("SELECT " + day("c.closed_at") + " AS d, c.region_path, COUNT(*) AS n FROM case_work_v c"
+                        + " WHERE c.closed_at >= ? AND c.closed_at < ? GROUP BY " + day("c.closed_at") + ", c.region_path")
                 .params(start(from), start(to))
                 .query(rs -> {
                     Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
                     if (day == null) {
                         return;
                     }
-                    for (String scope : scopesOfRegion.getOrDefault(rs.getLong("region_id"), List.of("/"))) {
+                    for (String scope : scopesOfPath.computeIfAbsent(rs.getString("region_path"),
+                            CaseStatsRollup::scopesOf)) {
                         day.merge(scope + "|" + CLOSED + "|" + NONE, rs.getLong("n"), Long::sum);
                     }
                 });
@@ -275,7 +281,7 @@ public class CaseStatsRollup {
     private long write(LocalDate day, Map<String, Long> fresh, boolean empty) {
         Map<String, Long> stored = new HashMap<>();
         if (!empty) {
-            jdbc.sql("SELECT scope_path, dim, val, n FROM case_stats_daily WHERE stat_day = ?").param(day)
+            jdbc.sql("SELECT scope_path, dim, val, n FROM analytics_case_stats_daily WHERE stat_day = ?").param(day)
                     .query(rs -> {
                         stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.getLong(4));
                     });
@@ -297,8 +303,8 @@ public class CaseStatsRollup {
             deletes.add(new Object[]{k[0], day, k[1], k[2]});
         });
         insert(inserts);
-        batch("UPDATE case_stats_daily SET n = ? WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", updates);
-        batch("DELETE FROM case_stats_daily WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", deletes);
+        batch("UPDATE analytics_case_stats_daily SET n = ? WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", updates);
+        batch("DELETE FROM analytics_case_stats_daily WHERE scope_path = ? AND stat_day = ? AND dim = ? AND val = ?", deletes);
         return inserts.size() + updates.size() + deletes.size();
     }
 
@@ -307,7 +313,7 @@ public class CaseStatsRollup {
         int chunk = 200;
         for (int i = 0; i < rows.size(); i += chunk) {
             List<Object[]> part = rows.subList(i, Math.min(rows.size(), i + chunk));
-            StringBuilder sql = new StringBuilder("INSERT INTO case_stats_daily (scope_path, stat_day, dim, val, n) VALUES ");
+            StringBuilder sql = new StringBuilder("INSERT INTO analytics_case_stats_daily (scope_path, stat_day, dim, val, n) VALUES ");
             List<Object> params = new ArrayList<>(part.size() * 5);
             for (Object[] row : part) {
                 sql.append(params.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
@@ -327,17 +333,9 @@ public class CaseStatsRollup {
     }
 
     /**
-     * The rollup scopes each region's cases count in: the whole tree, its county and its town (the
-     * first one and two steps of its path).
+     * The rollup scopes a region's cases count in: the whole tree, its county and its town (the first one and two
+     * steps of its path).
      */
-    private Map<Long, List<String>> scopesOfRegions() {
-        Map<Long, List<String>> out = new HashMap<>();
-        jdbc.sql("SELECT id, path FROM region").query(rs -> {
-            out.put(rs.getLong(1), scopesOf(rs.getString(2)));
-        });
-        return out;
-    }
-
     static List<String> scopesOf(String path) {
         List<String> out = new ArrayList<>();
         out.add("/");
@@ -359,15 +357,12 @@ public class CaseStatsRollup {
 
     /** The region tree as the rollup was built on it: any change (a moved village) means a rebuild. */
     private String regionMark() {
-        return jdbc.sql("SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM region")
-                .query((rs, i) -> rs.getLong("n") + "@" + Optional.ofNullable(CaseRepository.instant(rs, "at"))
-                        .map(Instant::toString).orElse("-"))
-                .single();
+        return regions.treeMark();
     }
 
     /** Adds the rollup of one scope for days in [from, to) to {@code f}. */
     void read(Figures f, String scopePath, LocalDate from, LocalDate to) {
-        jdbc.sql("SELECT stat_day, dim, val, n FROM case_stats_daily WHERE scope_path = ? AND stat_day >= ?"
+        jdbc.sql("SELECT stat_day, dim, val, n FROM analytics_case_stats_daily WHERE scope_path = ? AND stat_day >= ?"
                         + " AND stat_day < ?")
                 .params(scopePath, from, to)
                 .query(rs -> {
@@ -386,17 +381,17 @@ public class CaseStatsRollup {
     }
 
     /**
-     * The SQL of the day (in {@link CaseTime#ZONE}) of a timestamp column, as days since 1970-01-01:
+     * The SQL of the day (in Asia/Shanghai) of a timestamp column, as days since 1970-01-01:
      * the zone's offset added to the epoch seconds (China has kept one offset since 1991), the same on
      * H2 and PostgreSQL whatever the session's time zone.
      */
     static String day(String column) {
-        int offset = CaseTime.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
+        int offset = WorkQueues.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
         return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS BIGINT)";
     }
 
     static OffsetDateTime start(LocalDate day) {
-        return CaseRepository.utc(day.atStartOfDay(CaseTime.ZONE).toInstant());
+        return WorkRows.utc(day.atStartOfDay(WorkQueues.ZONE).toInstant());
     }
 
 }

@@ -1,7 +1,7 @@
-package cn.huying.cases.web;
+package cn.huying.analytics.web;
 
-import cn.huying.cases.CaseBoard;
-import cn.huying.cases.internal.TimeLimitService;
+import cn.huying.analytics.CaseBoard;
+import cn.huying.cases.WorkQueueSupport;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.RegionScope;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The map of the grids (Leaflet: grid polygons from the region tree, open cases as markers coloured by
  * their deadline light; a tile server is optional) and the leader's overview (ECharts over case counts).
- * Both read only the user's data scope.
+ * Both read only the user's data scope. Moved from cases (issue 23).
  */
 @Controller
 class BoardController {
@@ -34,18 +34,18 @@ class BoardController {
     private final Regions regions;
     private final CurrentUsers users;
     private final Clock clock;
-    private final TimeLimitService timeLimits;
+    private final WorkQueueSupport support;
     private final String tileUrl;
     private final String tileAttribution;
 
-    BoardController(CaseBoard board, Regions regions, CurrentUsers users, Clock clock, TimeLimitService timeLimits,
+    BoardController(CaseBoard board, Regions regions, CurrentUsers users, Clock clock, WorkQueueSupport support,
                     @Value("${huying.map.tile-url:}") String tileUrl,
                     @Value("${huying.map.tile-attribution:}") String tileAttribution) {
         this.board = board;
         this.regions = regions;
         this.users = users;
         this.clock = clock;
-        this.timeLimits = timeLimits;
+        this.support = support;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -57,7 +57,7 @@ class BoardController {
         model.addAttribute("root", root);
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
-        return "cases/map";
+        return "analytics/map";
     }
 
     /** Basic grids (or the unit grids under one basic grid) of the user's scope as GeoJSON. */
@@ -84,10 +84,11 @@ class BoardController {
         model.addAttribute("approvals", board.pendingApprovals(user));
         model.addAttribute("dueSoon", board.count(CaseBoard.Queue.DUE_SOON, user));
         model.addAttribute("overdue", board.count(CaseBoard.Queue.OVERDUE, user));
-        if (user.can("supervision:view")) {
-            model.addAttribute("supervision", timeLimits.supervisionOrders(user, new PageRequest(0, 1)).total());
+        Long supervision = support.supervisionOrders(user);
+        if (supervision != null) {
+            model.addAttribute("supervision", supervision);
         }
-        return "cases/overview";
+        return "analytics/overview";
     }
 
     @GetMapping("/overview/stats.json")

@@ -1,10 +1,9 @@
-package cn.huying.cases.internal;
+package cn.huying.cases.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.huying.cases.CaseQuery;
-import cn.huying.identity.RegionScope;
 import cn.huying.shared.PageRequest;
 import cn.huying.support.Http;
 import cn.huying.support.IntegrationTest;
@@ -21,13 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * An index built from the database in the background (from nothing, in batches), kept across a
  * restart by its stored watermark, and brought up to date with what happened while it was down.
  */
-class CaseSearchRebuildIT extends IntegrationTest {
+class SearchRebuildIT extends IntegrationTest {
 
     @TempDir
     Path dir;
 
     @Autowired
-    CaseSearchIndexer running;
+    SearchIndexer running;
 
     long report(String text) {
         double[] p = pointIn("凤翔小镇社区第一网格第2单元");
@@ -37,15 +36,15 @@ class CaseSearchRebuildIT extends IntegrationTest {
         return r.json().path("id").asLong();
     }
 
-    CaseSearchIndexer indexer() {
+    SearchIndexer indexer() {
         // batches of 7 cases: the rebuild and the polls go through many batches
-        return new CaseSearchIndexer(jdbc, new CaseSearchIndexer.SearchProperties(true, dir.toString(), false,
+        return new SearchIndexer(jdbc, new SearchProperties(true, dir.toString(), false,
                 Duration.ofMillis(100), Duration.ofSeconds(10), 7, Duration.ofMillis(200)), "unused");
     }
 
-    static List<Long> find(CaseSearchIndexer indexer, String q) {
+    static List<Long> find(SearchIndexer indexer, String q) {
         return indexer.searchable().search(new CaseQuery(null, null, null, null, null, q, PageRequest.of(0, 20)),
-                new CaseScope(RegionScope.all(), null, null), null).ids();
+                new SearchScope(null, null, null), null, 1000).ids();
     }
 
     @Test
@@ -54,7 +53,7 @@ class CaseSearchRebuildIT extends IntegrationTest {
         long before = report(marker + "暖气管道漏水");
         long cases = jdbc.sql("SELECT COUNT(*) FROM case_file").query(Long.class).single();
 
-        CaseSearchIndexer first = indexer();
+        SearchIndexer first = indexer();
         first.start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(first::ready);
@@ -66,7 +65,7 @@ class CaseSearchRebuildIT extends IntegrationTest {
         }
 
         long whileDown = report(marker + "管道漏水第二次");
-        CaseSearchIndexer second = indexer();
+        SearchIndexer second = indexer();
         second.start();
         try {
             await().atMost(Duration.ofSeconds(5)).until(second::ready);
@@ -79,9 +78,9 @@ class CaseSearchRebuildIT extends IntegrationTest {
         }
     }
 
-    List<Long> findIn(CaseSearchIndexer indexer, String regionPath, String q) {
+    List<Long> findIn(SearchIndexer indexer, String regionPath, String q) {
         return indexer.searchable().search(new CaseQuery(null, null, null, null, null, q, PageRequest.of(0, 20)),
-                new CaseScope(new RegionScope(regionPath, null), null, null), null).ids();
+                new SearchScope(regionPath, null, null), null, 1000).ids();
     }
 
     String path(long regionId) {

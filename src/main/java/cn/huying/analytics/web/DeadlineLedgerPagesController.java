@@ -1,13 +1,15 @@
-package cn.huying.cases.web;
+package cn.huying.analytics.web;
 
+import cn.huying.analytics.DeadlineLedgerFilter;
+import cn.huying.analytics.LedgerEntry;
+import cn.huying.analytics.internal.DeadlineLedgers;
 import cn.huying.cases.CaseKind;
-import cn.huying.cases.LedgerEntry;
-import cn.huying.cases.internal.TimeLimitReads;
-import cn.huying.cases.internal.TimeLimitService;
 import cn.huying.identity.AuditLog;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.region.DepartmentView;
+import cn.huying.region.Departments;
+import cn.huying.shared.CountLabels;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
 import cn.huying.shared.PageResult;
@@ -34,32 +36,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Ledgers 台账 and supervision orders 督办单 for the command centre, leaders and departments, each in
- * the user's data scope: 超期台账 (overdue, with staged progress due and last given), 问题台账 (parked),
- * 黄灯 and 红灯, filtered by department, kind and code or title, twenty a page; each exported to
- * Excel with the same filters, every matching row, read page by page.
+ * The deadline ledgers 台账 for the command centre, leaders and departments, each in the user's data scope: 超期台账
+ * (overdue, with staged progress due and last given), 问题台账 (parked), 黄灯 and 红灯, filtered by department, kind
+ * and code or title, twenty a page; each exported to Excel with the same filters, every matching row, read page by
+ * page. The supervision orders 督办单 beside them stay cases' ({@code /supervision}). Moved from cases (issue 23).
  */
 @Controller
-class LedgerPagesController {
+class DeadlineLedgerPagesController {
 
     static final int PAGE_SIZE = 20;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final TimeLimitReads reads;
-    private final TimeLimitService timeLimits;
-    private final CasePages pages;
+    private final DeadlineLedgers reads;
+    private final Departments departments;
     private final CurrentUsers users;
     private final MessageSource messages;
     private final AuditLog audit;
     private final CountLabels countLabels;
 
-    LedgerPagesController(TimeLimitReads reads, TimeLimitService timeLimits, CasePages pages, CurrentUsers users,
-                          MessageSource messages, AuditLog audit, CountLabels countLabels) {
+    DeadlineLedgerPagesController(DeadlineLedgers reads, Departments departments, CurrentUsers users,
+                                  MessageSource messages, AuditLog audit, CountLabels countLabels) {
         this.countLabels = countLabels;
         this.reads = reads;
-        this.timeLimits = timeLimits;
-        this.pages = pages;
+        this.departments = departments;
         this.users = users;
         this.messages = messages;
         this.audit = audit;
@@ -78,13 +78,13 @@ class LedgerPagesController {
                   @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser user = users.require();
         String ledger = known(which);
-        TimeLimitReads.LedgerFilter filter = filter(departmentId, kind, q);
+        DeadlineLedgerFilter filter = filter(departmentId, kind, q);
         Instant now = reads.now();
         PageResult<LedgerEntry> result = reads.ledger(ledger, filter, user, new PageRequest(Math.max(0, page), PAGE_SIZE),
                 now);
         // each tab's count as the list counts it: up to a cap, then "1000+"
         Map<String, String> counts = new LinkedHashMap<>();
-        for (String l : TimeLimitReads.LEDGERS) {
+        for (String l : DeadlineLedgers.LEDGERS) {
             counts.put(l, countLabels.total(l.equals(ledger) ? result
                     : reads.ledger(l, filter, user, new PageRequest(0, 1), now)));
         }
@@ -98,7 +98,7 @@ class LedgerPagesController {
         model.addAttribute("base", url("/ledgers/" + ledger, filter));
         model.addAttribute("exportUrl", url("/ledgers/" + ledger + "/export", filter));
         model.addAttribute("tabQuery", url("", filter));
-        return "cases/ledger";
+        return "analytics/deadline-ledger";
     }
 
     /** The ledger as .xlsx: the screen's filters, every matching row as of now, written while it is read. */
@@ -109,13 +109,13 @@ class LedgerPagesController {
                 HttpServletResponse response) throws IOException {
         CurrentUser user = users.require();
         String ledger = known(which);
-        TimeLimitReads.LedgerFilter filter = filter(departmentId, kind, q);
+        DeadlineLedgerFilter filter = filter(departmentId, kind, q);
         Instant now = reads.now();
         String title = text("ledger.title." + ledger);
-        String subtitle = text("ledger.export.subtitle", describe(filter, user), WHEN.format(now.atZone(CasePages.ZONE)));
+        String subtitle = text("ledger.export.subtitle", describe(filter, user), WHEN.format(now.atZone(LedgerWorkbook.ZONE)));
         try (LedgerWorkbook book = new LedgerWorkbook(title, subtitle, workbookColumns(ledger))) {
             long rows = reads.eachLedgerPage(ledger, filter, user, now, book::add);
-            String file = title + "-" + STAMP.format(now.atZone(CasePages.ZONE)) + ".xlsx";
+            String file = title + "-" + STAMP.format(now.atZone(LedgerWorkbook.ZONE)) + ".xlsx";
             response.setContentType(LedgerWorkbook.CONTENT_TYPE);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString());
@@ -128,29 +128,18 @@ class LedgerPagesController {
         }
     }
 
-    @GetMapping("/supervision")
-    @PreAuthorize("hasAuthority('supervision:view')")
-    String supervision(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean open,
-                       Model model) {
-        CurrentUser user = users.require();
-        model.addAttribute("open", open);
-        model.addAttribute("result", timeLimits.supervisionOrders(user, open,
-                new PageRequest(Math.max(0, page), PAGE_SIZE)));
-        return "cases/supervision";
-    }
-
     // ---- helpers --------------------------------------------------------------------------
 
     private static String known(String which) {
         String l = which == null ? "" : which.toLowerCase(Locale.ROOT);
-        if (!TimeLimitReads.LEDGERS.contains(l)) {
+        if (!DeadlineLedgers.LEDGERS.contains(l)) {
             throw DomainException.notFound("ledger.unknown", which);
         }
         return l;
     }
 
     /** The filters from the query string; a value that is not one (a stale bookmark) is left out. */
-    static TimeLimitReads.LedgerFilter filter(String departmentId, String kind, String q) {
+    static DeadlineLedgerFilter filter(String departmentId, String kind, String q) {
         Long department = null;
         if (departmentId != null && !departmentId.isBlank()) {
             try {
@@ -167,14 +156,15 @@ class LedgerPagesController {
                 k = null;
             }
         }
-        return new TimeLimitReads.LedgerFilter(department, k, q);
+        return new DeadlineLedgerFilter(department, k, q);
     }
 
+    /** Active departments of the user's scope and the regions above it (those a case may be dispatched to). */
     private List<DepartmentView> departments(CurrentUser user) {
-        return pages.dispatchTargets(user);
+        return departments.list(users.scopeOf(user), null, null, false);
     }
 
-    private static String url(String path, TimeLimitReads.LedgerFilter f) {
+    private static String url(String path, DeadlineLedgerFilter f) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         if (f.departmentId() != null) {
             b.queryParam("departmentId", f.departmentId());
@@ -189,7 +179,7 @@ class LedgerPagesController {
     }
 
     /** The filters in words, for the export's second row and the audit log. */
-    private String describe(TimeLimitReads.LedgerFilter f, CurrentUser user) {
+    private String describe(DeadlineLedgerFilter f, CurrentUser user) {
         List<String> parts = new ArrayList<>();
         if (f.departmentId() != null) {
             String name = departments(user).stream().filter(d -> d.id() == f.departmentId()).map(DepartmentView::name)

@@ -1,8 +1,8 @@
-package cn.huying.cases.internal;
+package cn.huying.analytics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huying.cases.CaseBoard;
+import cn.huying.analytics.CaseBoard;
 import cn.huying.identity.CurrentUser;
 import cn.huying.support.Http;
 import cn.huying.support.IntegrationTest;
@@ -60,7 +60,7 @@ class CaseStatsRollupIT extends IntegrationTest {
                 + " WHERE u.username = 'leader'").query(String.class).single();
         LocalDate from = today.minusDays(6);
         LocalDate to = today.plusDays(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_stats_daily WHERE scope_path = ? AND stat_day = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM analytics_case_stats_daily WHERE scope_path = ? AND stat_day = ?")
                 .params(town, today.minusDays(1)).query(Long.class).single())
                 .as("yesterday's figures of the town are in the rollup").isPositive();
         assertSameAsLive(board.stats(leader, from, to), town, from, to);

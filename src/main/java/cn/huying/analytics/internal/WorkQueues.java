@@ -1,14 +1,15 @@
-package cn.huying.cases.internal;
+package cn.huying.analytics.internal;
 
+import cn.huying.analytics.CaseBoard;
 import cn.huying.cases.CaseAction;
-import cn.huying.cases.CaseBoard;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseState;
 import cn.huying.cases.CaseSummary;
 import cn.huying.cases.Channel;
+import cn.huying.cases.CaseViewScope;
 import cn.huying.cases.Tier;
+import cn.huying.cases.WorkQueueSupport;
 import cn.huying.identity.CurrentUser;
-import cn.huying.identity.CurrentUsers;
 import cn.huying.identity.Roles;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
@@ -27,12 +28,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The screens' read models over {@code case_file}: queues, counts, map markers, chart figures.
- * A separate class from {@link CaseQueries} so the case engine's own reads stay as they are;
- * the data scope goes into the SQL the same way (bound path pattern, department, reporter).
+ * The screens' read models over the published view {@code case_work_v c} (docs/cases.md): queues, counts, map
+ * markers, the overview's figures. The data scope goes into the SQL by cases' own rule ({@link
+ * WorkQueueSupport#scope}: bound path pattern, department, reporter, creator); what is a rule of the case rather than
+ * a column (the buttons a user may press, the extensions waiting) is asked of {@link WorkQueueSupport}. Moved from
+ * cases' {@code CaseBoardQueries} (issue 23): the same SQL with the view in place of the case table joined to its
+ * region, which PostgreSQL plans the same (it pulls the view up into the query).
  */
 @Service
-class CaseBoardQueries implements CaseBoard {
+class WorkQueues implements CaseBoard {
+
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    private static final String FROM = " FROM case_work_v c";
 
     private static final String FINISHED = "('REJECTED', 'CLOSED', 'REVISITED', 'TRANSFERRED', 'MERGED')";
     /** States in which the completion clock runs (not yet answered, not parked or transferred). */
@@ -51,17 +58,14 @@ class CaseBoardQueries implements CaseBoard {
             Queue.TO_CLOSE, List.of("VERIFIED", "TRANSFERRED"));
 
     private final JdbcClient jdbc;
-    private final CurrentUsers currentUsers;
+    private final WorkQueueSupport support;
     private final Clock clock;
     private final CaseStatsRollup rollup;
 
-    private final CaseClaims claims;
-
-    CaseBoardQueries(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock, CaseStatsRollup rollup, CaseClaims claims) {
-        this.claims = claims;
+    WorkQueues(JdbcClient jdbc, WorkQueueSupport support, Clock clock, CaseStatsRollup rollup) {
         this.jdbc = jdbc;
+        this.support = support;
         this.rollup = rollup;
-        this.currentUsers = currentUsers;
         this.clock = clock;
     }
 
@@ -107,20 +111,12 @@ class CaseBoardQueries implements CaseBoard {
     public long count(Queue queue, CurrentUser user) {
         List<Object> params = new ArrayList<>();
         String where = where(queue, user, params);
-        return CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,
-                BADGE_CAP);
+        return WorkRows.count(jdbc, FROM + where, params, BADGE_CAP);
     }
 
     @Override
     public long pendingApprovals(CurrentUser user) {
-        if (!user.can("extension:approve")) {
-            return 0;
-        }
-        List<Object> params = new ArrayList<>();
-        String where = scope(user, params);
-        return jdbc.sql("SELECT COUNT(*) FROM case_extension e JOIN case_file c ON c.id = e.case_id"
-                        + " JOIN region r ON r.id = c.region_id" + where + " AND e.status = 'PENDING'")
-                .params(params).query(Long.class).single();
+        return support.pendingExtensions(user);
     }
 
     @Override
@@ -139,34 +135,27 @@ class CaseBoardQueries implements CaseBoard {
             StringBuilder union = new StringBuilder();
             for (String state : TOWN_QUEUE_STATES.get(queue)) {
                 union.append(union.isEmpty() ? "" : " UNION ALL ")
-                        .append("(SELECT c.id FROM case_file c JOIN region r ON r.id = c.region_id").append(scope)
+                        .append("(SELECT c.id").append(FROM).append(scope)
                         .append(" AND c.state = ? AND c.tier = 'TOWN' ORDER BY c.updated_at, c.id LIMIT ?)");
                 pageParams.addAll(scopeParams);
                 pageParams.add(state);
                 pageParams.add(page.offset() + page.size());
             }
-            from = " FROM (" + union + ") q JOIN case_file c ON c.id = q.id";
+            from = " FROM (" + union + ") q JOIN case_work_v c ON c.id = q.id";
             pageWhere = "";
         } else {
-            from = " FROM case_file c";
+            from = FROM;
             pageParams.addAll(params);
         }
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        List<CaseSummary> items = jdbc.sql("""
-                SELECT c.id, c.code, c.title, c.kind, cat.name AS category_name, c.channel, c.urgency, c.state, c.tier,
-                       c.region_id, r.name AS region_name, c.department_id, d.name AS department_name, c.created_at,
-                       c.updated_at, c.version""" + from + """
-
-                JOIN region r ON r.id = c.region_id
-                JOIN case_category cat ON cat.id = c.category_id
-                LEFT JOIN department d ON d.id = c.department_id""" + pageWhere + order + " LIMIT ? OFFSET ?")
+        List<CaseSummary> items = jdbc.sql("SELECT " + WorkRows.SUMMARY_COLUMNS + from + pageWhere + order
+                        + " LIMIT ? OFFSET ?")
                 .params(pageParams)
-                .query(CaseQueries::summary)
+                .query(WorkRows::summary)
                 .list();
-        long cap = CappedCount.capFor(page);
-        long counted = CappedCount.count(jdbc, "FROM case_file c JOIN region r ON r.id = c.region_id" + where, params,
-                cap);
+        long cap = WorkRows.capFor(page);
+        long counted = WorkRows.count(jdbc, FROM + where, params, cap);
         return PageResult.capped(items, counted, cap, page.page(), page.size());
     }
 
@@ -177,15 +166,14 @@ class CaseBoardQueries implements CaseBoard {
         params.add(Math.max(1, Math.min(limit, 2000)));
         Instant now = clock.instant();
         return jdbc.sql("SELECT c.id, c.code, c.title, c.state, c.lat, c.lng, c.due_at, c.yellow_at, c.red_at,"
-                        + " c.clock_stopped_at FROM case_file c"
-                        + " JOIN region r ON r.id = c.region_id" + where + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?")
+                        + " c.clock_stopped_at" + FROM + where + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?")
                 .params(params)
                 .query((rs, n) -> {
                     CaseState state = CaseState.valueOf(rs.getString("state"));
                     return new Marker(rs.getLong("id"), rs.getString("code"), rs.getString("title"), state,
                             state.label(), rs.getDouble("lat"), rs.getDouble("lng"),
-                            light(state, CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "yellow_at"),
-                                    CaseRepository.instant(rs, "red_at"), CaseRepository.instant(rs, "clock_stopped_at"),
+                            light(state, WorkRows.instant(rs, "due_at"), WorkRows.instant(rs, "yellow_at"),
+                                    WorkRows.instant(rs, "red_at"), WorkRows.instant(rs, "clock_stopped_at"),
                                     now));
                 })
                 .list();
@@ -199,7 +187,7 @@ class CaseBoardQueries implements CaseBoard {
         if (!user.can("case:view")) {
             throw DomainException.forbidden("case.view.forbidden");
         }
-        CaseScope scope = CaseScope.of(user, currentUsers.scopeOf(user));
+        CaseViewScope scope = support.scope(user);
         CaseStatsRollup.Figures f = new CaseStatsRollup.Figures();
         // the days before the rollup's last run from the rollup (the whole tree, a county or a town);
         // the rest, and every scope the rollup does not keep, counted live
@@ -207,7 +195,7 @@ class CaseBoardQueries implements CaseBoard {
         if (scope.byRegionAlone() && CaseStatsRollup.kept(scope.regions().pathPrefix())) {
             Instant refreshed = rollup.status().refreshedAt();
             if (refreshed != null) {
-                LocalDate cut = LocalDate.ofInstant(refreshed, CaseTime.ZONE);
+                LocalDate cut = LocalDate.ofInstant(refreshed, ZONE);
                 LocalDate rollupTo = to.isBefore(cut) ? to : cut;
                 if (from.isBefore(rollupTo)) {
                     rollup.read(f, scope.regions().pathPrefix(), from, rollupTo);
@@ -230,21 +218,20 @@ class CaseBoardQueries implements CaseBoard {
             long[] n = f.days.getOrDefault(d, new long[2]);
             trend.add(new DayCount(d, n[0], n[1]));
         }
-        Instant start = from.atStartOfDay(CaseTime.ZONE).toInstant();
-        Instant end = to.atStartOfDay(CaseTime.ZONE).toInstant();
+        Instant start = from.atStartOfDay(ZONE).toInstant();
+        Instant end = to.atStartOfDay(ZONE).toInstant();
         return new Stats(start, end, total, total - finished, finished, states, kinds, tiers, channels, resolvedAt, trend);
     }
 
     /** The figures of cases in the scope reported (and closed) on days in [from, to), counted from the cases. */
-    void live(CaseStatsRollup.Figures f, CaseScope scope, LocalDate from, LocalDate to) {
+    void live(CaseStatsRollup.Figures f, CaseViewScope scope, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();
-        String where = scope.where(params) + " AND c.created_at >= ? AND c.created_at < ?";
+        String where = scope.where("c", params) + " AND c.created_at >= ? AND c.created_at < ?";
         params.add(CaseStatsRollup.start(from));
         params.add(CaseStatsRollup.start(to));
         String day = CaseStatsRollup.day("c.created_at");
         jdbc.sql("SELECT " + day + " AS d, c.state, c.kind, c.tier, c.channel, c.resolved_tier, COUNT(*) AS n"
-                        + " FROM case_file c JOIN region r ON r.id = c.region_id" + where
-                        + " GROUP BY " + day + ", c.state, c.kind, c.tier, c.channel, c.resolved_tier")
+                        + FROM + where + " GROUP BY " + day + ", c.state, c.kind, c.tier, c.channel, c.resolved_tier")
                 .params(params)
                 .query(rs -> {
                     f.addReported(LocalDate.ofEpochDay(rs.getLong("d")), rs.getString("state"), rs.getString("kind"),
@@ -252,12 +239,11 @@ class CaseBoardQueries implements CaseBoard {
                             rs.getLong("n"));
                 });
         List<Object> closedParams = new ArrayList<>();
-        String closedWhere = scope.where(closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
+        String closedWhere = scope.where("c", closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
         closedParams.add(CaseStatsRollup.start(from));
         closedParams.add(CaseStatsRollup.start(to));
         String closedDay = CaseStatsRollup.day("c.closed_at");
-        jdbc.sql("SELECT " + closedDay + " AS d, COUNT(*) AS n FROM case_file c JOIN region r ON r.id = c.region_id"
-                        + closedWhere + " GROUP BY " + closedDay)
+        jdbc.sql("SELECT " + closedDay + " AS d, COUNT(*) AS n" + FROM + closedWhere + " GROUP BY " + closedDay)
                 .params(closedParams)
                 .query(rs -> {
                     f.addClosed(LocalDate.ofEpochDay(rs.getLong("d")), rs.getLong("n"));
@@ -298,7 +284,7 @@ class CaseBoardQueries implements CaseBoard {
         if (!user.can("case:view")) {
             throw DomainException.forbidden("case.view.forbidden");
         }
-        return CaseScope.of(user, currentUsers.scopeOf(user)).where(params);
+        return support.scope(user).where("c", params);
     }
 
     private String where(Queue queue, CurrentUser user, List<Object> params) {
@@ -314,13 +300,13 @@ class CaseBoardQueries implements CaseBoard {
             case DUE_SOON -> {
                 where.append(" AND c.state IN ").append(RUNNING).append(" AND c.clock_stopped_at IS NULL")
                         .append(" AND c.yellow_at <= ? AND c.red_at > ?");
-                params.add(CaseRepository.utc(clock.instant()));
-                params.add(CaseRepository.utc(clock.instant()));
+                params.add(WorkRows.utc(clock.instant()));
+                params.add(WorkRows.utc(clock.instant()));
             }
             case OVERDUE -> {
                 where.append(" AND c.state IN ").append(RUNNING).append(" AND c.clock_stopped_at IS NULL")
                         .append(" AND c.red_at <= ?");
-                params.add(CaseRepository.utc(clock.instant()));
+                params.add(WorkRows.utc(clock.instant()));
             }
             case TO_SIGN -> where.append(" AND c.state = 'DISPATCHED'").append(ownDepartment(user, params));
             case TO_HANDLE -> where.append(" AND c.state = 'ACCEPTED'").append(ownDepartment(user, params));
@@ -346,14 +332,6 @@ class CaseBoardQueries implements CaseBoard {
 
     @Override
     public Map<Long, Set<CaseAction>> allowedActions(List<CaseSummary> cases, CurrentUser user) {
-        Map<Long, Set<CaseAction>> out = new java.util.HashMap<>();
-        // a case claimed by a module (CaseHandOff) offers nobody a button: the server would refuse them all
-        Set<Long> claimed = claims.claimedAmong(cases.stream().filter(c -> c.state() == CaseState.ACCEPTED)
-                .map(CaseSummary::id).toList());
-        for (CaseSummary c : cases) {
-            out.put(c.id(), claimed.contains(c.id()) ? Set.of()
-                    : ActionPolicy.allowed(c.state(), c.tier(), c.departmentId(), null, user));
-        }
-        return out;
+        return support.allowedActions(cases, user);
     }
 }

@@ -1,5 +1,9 @@
-package cn.huying.cases;
+package cn.huying.analytics;
 
+import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseState;
+import cn.huying.cases.CaseSummary;
+import cn.huying.cases.Cases;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.PageRequest;
 import cn.huying.shared.PageResult;
@@ -10,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Read models for the screens: the work queues of each role with their counts, case markers for
- * the map, and the figures behind the leader's charts. Every read is limited to the user's data
- * scope inside the SQL, exactly as {@link Cases#list} is.
+ * Read models for the screens: the work queues 待办 of each role with their counts, case markers for the map, and the
+ * figures behind the leader's overview. Read from the views cases publishes ({@code case_work_v}, docs/cases.md);
+ * every read is limited to the user's data scope inside the SQL, by the rule {@link Cases#list} applies
+ * ({@code WorkQueueSupport.scope}). Moved here from cases with issue 23: the read side is analytics'.
  */
 public interface CaseBoard {
 
@@ -73,7 +78,7 @@ public interface CaseBoard {
      * A badge counts up to this many cases; {@link #count} returns one more than this when there are
      * more (shown as "99+"), so a home page never counts a town's closed cases one by one.
      */
-    int BADGE_CAP = 99;
+    int BADGE_CAP = cn.huying.shared.CountLabels.BADGE_CAP;
 
     /** How many cases each of the user's queues holds, each counted as {@link #count} does. */
     Map<Queue, Long> inbox(CurrentUser user);

@@ -1,4 +1,4 @@
-package cn.huying.cases.internal;
+package cn.huying.cases.search;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The case search index of this node and its indexer (settings under {@code huying.search}). */
-@Configuration
-@EnableConfigurationProperties(CaseSearchIndexer.SearchProperties.class)
-class CaseSearchConfig {
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchProperties.class)
+class SearchConfig {
 
     @Bean
-    CaseSearchIndexer caseSearchIndexer(JdbcClient jdbc, CaseSearchIndexer.SearchProperties props,
-                                        @Value("${huying.data-dir:./data}") String dataDir) {
-        return new CaseSearchIndexer(jdbc, props, dataDir);
+    SearchIndexer searchIndexer(JdbcClient jdbc, SearchProperties props,
+                                    @Value("${huying.data-dir:./data}") String dataDir) {
+        return new SearchIndexer(jdbc, props, dataDir);
     }
 }

@@ -1,6 +1,6 @@
-package cn.huying.cases.web;
+package cn.huying.analytics.web;
 
-import cn.huying.cases.LedgerEntry;
+import cn.huying.analytics.LedgerEntry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -25,6 +25,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class LedgerWorkbook implements AutoCloseable {
 
+    /** The zone every date of the sheet is written in. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int WINDOW = 100;
     private static final int HEADER_ROW = 3;
@@ -88,7 +90,7 @@ final class LedgerWorkbook implements AutoCloseable {
                 Object v = columns.get(i).value().apply(e);
                 Cell cell = row.createCell(i);
                 if (v instanceof Instant t) {
-                    cell.setCellValue(LocalDateTime.ofInstant(t, CasePages.ZONE));
+                    cell.setCellValue(LocalDateTime.ofInstant(t, ZONE));
                     cell.setCellStyle(date);
                 } else if (v instanceof Number n) {
                     cell.setCellValue(n.doubleValue());

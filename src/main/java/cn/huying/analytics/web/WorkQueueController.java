@@ -1,11 +1,12 @@
-package cn.huying.cases.web;
+package cn.huying.analytics.web;
 
-import cn.huying.cases.CaseBoard;
+import cn.huying.analytics.CaseBoard;
 import cn.huying.cases.CaseSummary;
-import cn.huying.cases.Category;
+import cn.huying.cases.WorkQueueSupport;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.region.DepartmentView;
+import cn.huying.region.Departments;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
 import cn.huying.shared.PageResult;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * A work queue 待办 of the signed-in user, one page at a time, with the quick actions of that queue
  * beside each case: the command centre registers, rejects or merges new cases with their duplicate
  * candidates beside them, and dispatches with the category's suggested department; a department
- * signs for what was sent to it. Everything else is done on the case's own page.
+ * signs for what was sent to it. Everything else is done on the case's own page. The buttons post to cases' pages
+ * ({@code /cases/{id}/act/…}), which come back here. Moved from cases (issue 23).
  */
 @Controller
 class WorkQueueController {
@@ -33,12 +35,14 @@ class WorkQueueController {
     static final int PAGE_SIZE = 15;
 
     private final CaseBoard board;
-    private final CasePages pages;
+    private final WorkQueueSupport support;
+    private final Departments departments;
     private final CurrentUsers users;
 
-    WorkQueueController(CaseBoard board, CasePages pages, CurrentUsers users) {
+    WorkQueueController(CaseBoard board, WorkQueueSupport support, Departments departments, CurrentUsers users) {
         this.board = board;
-        this.pages = pages;
+        this.support = support;
+        this.departments = departments;
         this.users = users;
     }
 
@@ -61,18 +65,14 @@ class WorkQueueController {
         model.addAttribute("allowed", allowed);
         model.addAttribute("here", "/work/" + q.name() + (page > 0 ? "?page=" + page : ""));
         if (q == CaseBoard.Queue.TO_DISPATCH) {
-            List<DepartmentView> targets = pages.dispatchTargets(user);
-            Map<String, Category> categories = pages.categoriesByName();
-            Map<Long, Long> suggested = new HashMap<>();
-            for (CaseSummary s : result.items()) {
-                // departments of the dispatcher's own town come before the county's
-                pages.suggested(categories.get(s.categoryName()), user.scopeRegionId(), targets)
-                        .ifPresent(d -> suggested.put(s.id(), d.id()));
-            }
+            // active departments the user may dispatch to (their scope and the regions above it); of the category's
+            // department kind, those of the dispatcher's own town come before the county's
+            List<DepartmentView> targets = departments.list(users.scopeOf(user), null, null, false);
+            Map<Long, Long> suggested = support.suggestedDepartments(result.items(), user.scopeRegionId(), targets);
             model.addAttribute("departments", targets);
             model.addAttribute("suggested", suggested);
         }
-        return "cases/queue";
+        return "analytics/queue";
     }
 
     private static CaseBoard.Queue parse(String queue) {
