@@ -31,6 +31,7 @@ public final class Bench {
             case "intake" -> IntakeDriver.run(args);
             case "deadlines" -> DeadlineBench.run(args);
             case "residents" -> ResidentsBench.run(args);
+            case "analytics" -> AnalyticsBench.run(args);
             case "smoke" -> smoke(args);
             default -> help();
         }
@@ -47,6 +48,8 @@ public final class Bench {
         IntakeDriver.run(Args.parse(new String[]{"intake", "--db=" + db, "--name=smoke-intake", "--clients=4",
                 "--seconds=3", "--heap=512m"}));
         DeadlineBench.run(Args.parse(new String[]{"deadlines", "--db=" + db, "--name=smoke", "--seconds=1"}));
+        AnalyticsBench.run(Args.parse(new String[]{"analytics", "--db=" + db, "--name=smoke", "--iterations=2",
+                "--direct=true", "--direct-iterations=1"}));
         System.out.println("smoke ok");
     }
 
@@ -70,6 +73,11 @@ public final class Bench {
                   residents  the resident registry (issue 26): generate people and houses, then the registry's look-ups
                              through the services vs plain indexed SQL; run with -Dbench.heap=-Xmx512m
                              --db=h2|postgres --persons=2000000 --houses=800000 --iterations=200 --name=residents
+                  analytics  assessment and analytics on the database of `generate` (issue 27): the rates of a county-year,
+                             the weekly report of a town and of a county (Word document included), the hot issues of a
+                             county-month, each against a plain SQL aggregate over the same rows; run with
+                             -Dbench.heap=-Xmx512m. --direct=true first measures the rates without the rollup
+                             --db=h2|postgres --name=analytics --iterations=20 --max-seconds=120 --only=a,b
                   smoke      all of the above at tiny sizes
                 PostgreSQL: HUYING_BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:5432/huying_bench (a dedicated database:
                 the benchmarks write to it), HUYING_BENCH_POSTGRES_USER (postgres), HUYING_BENCH_POSTGRES_PASSWORD.""");

@@ -75,8 +75,9 @@ final class Generator {
             } else {
                 loadH2(ctx.getBean(DataSource.class), rows, n);
             }
-            System.out.printf("generate db=%s cases=%d history=%d towns=%d seconds=%.0f%n", db.kind(), n,
-                    rows.historyRows, world.towns.size(), (System.nanoTime() - started) / 1e9);
+            System.out.printf("generate db=%s cases=%d history=%d extensions=%d progress=%d towns=%d seconds=%.0f%n",
+                    db.kind(), n, rows.historyRows, rows.extensionRows, rows.progressRows, world.towns.size(),
+                    (System.nanoTime() - started) / 1e9);
             // the leader's statistics: the daily rollup of what was just loaded
             cn.huying.analytics.internal.CaseStatsRollup.Run rollup = ctx.getBean(cn.huying.analytics.internal.CaseStatsRollup.class)
                     .refresh(true);
@@ -119,6 +120,8 @@ final class Generator {
         long hotline;
         long firstCaseId;
         long firstHistoryId;
+        /** The active time-limit rule set: the cases were judged by it (the read model takes its dispatch limit). */
+        Integer ruleVersion;
 
         static World build(JdbcClient jdbc, DataSource ds, long n, boolean postgres) throws SQLException {
             World w = new World();
@@ -163,6 +166,8 @@ final class Generator {
                         .query(Long.class).list();
                 w.towns.add(new Town(id, (String) t.get("abbr"), (String) t.get("name"), grids, depts, 1.0));
             }
+            w.ruleVersion = jdbc.sql("SELECT MAX(version) FROM time_limit_rule_set WHERE active = TRUE")
+                    .query(Integer.class).single();
             w.firstCaseId = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM case_file").query(Long.class).single();
             w.firstHistoryId = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM case_history").query(Long.class).single();
             return w;
@@ -290,6 +295,11 @@ final class Generator {
         double openShare = -1;
         /** Of the open cases, the share whose next deadline light is due now (the sweep has work). */
         double dueShare = 0;
+        /** Approved extensions 延期 and staged progress 阶段性进展 of the cases made since the loader last took them. */
+        final List<Object[]> extensions = new ArrayList<>();
+        final List<Object[]> progress = new ArrayList<>();
+        long extensionRows;
+        long progressRows;
 
         CaseRows(World w, long n, long seed) {
             this.w = w;
@@ -325,7 +335,7 @@ final class Generator {
                     .minusSeconds(random.nextInt(300));
             Town town = pickTown();
             Grid grid = town.grids().get(random.nextInt(town.grids().size()));
-            Category cat = w.categories.get(pickCategory());
+            Category cat = w.categories.get(pickCategory(LocalDate.ofInstant(created, ZONE).getMonthValue()));
             double lat = grid.minLat() + random.nextDouble() * (grid.maxLat() - grid.minLat());
             double lng = grid.minLng() + random.nextDouble() * (grid.maxLng() - grid.minLng());
             String channel = CHANNELS[random.nextInt(CHANNELS.length)];
@@ -344,7 +354,13 @@ final class Generator {
             String phoneMask = gridReport ? null : "13" + random.nextInt(10) + "****" + String.format("%04d", random.nextInt(10000));
 
             // walk the steps that lead to this state, writing history as we go
-            List<String[]> steps = steps(state, onSpot);
+            // about one dispatch in twenty is returned 回退 by the department and dispatched again; about one resolution
+            // in twenty-five is reopened 重办 (rework) and resolved again
+            boolean returned = random.nextInt(100) < 5;
+            boolean reopened = random.nextInt(100) < 4;
+            List<String[]> steps = steps(state, onSpot, returned, reopened);
+            int reworkCount = 0;
+            int unsatisfiedCount = 0;
             Instant t = created;
             String tier = onSpot ? "GRID" : gridReport && cat.defaultTier().equals("GRID") ? "GRID" : "TOWN";
             String tierPath = tier;
@@ -417,8 +433,17 @@ final class Generator {
                     case "VERIFY" -> note = "现场核实";
                     case "CLOSE" -> closed = t;
                     case "REVISIT" -> {
-                        satisfaction = random.nextInt(100) < 85 ? "SATISFIED" : "BASICALLY_SATISFIED";
-                        note = satisfaction.equals("SATISFIED") ? "满意" : "基本满意";
+                        int r = random.nextInt(100);
+                        satisfaction = r < 80 ? "SATISFIED" : r < 94 ? "BASICALLY_SATISFIED" : "UNSATISFIED";
+                        note = satisfaction.equals("SATISFIED") ? "满意" : satisfaction.equals("UNSATISFIED") ? "不满意"
+                                : "基本满意";
+                        unsatisfiedCount = satisfaction.equals("UNSATISFIED") ? 1 : 0;
+                    }
+                    case "REOPEN" -> {
+                        reworkCount++;
+                        resolved = null;
+                        resolvedTier = null;
+                        note = "核查未通过，重新办理";
                     }
                     case "REJECT", "PARK", "TRANSFER", "RETURN", "ESCALATE" -> note = "理由：" + REASONS[random.nextInt(REASONS.length)];
                     case "MERGE" -> note = "并入主件";
@@ -441,6 +466,17 @@ final class Generator {
             // deadlines (限时办结): five working days ≈ seven calendar days, yellow a day before, red a day after;
             // an open case is watched by the sweep from its next light change on
             Instant due = created.plus(Duration.ofDays(7));
+            // one dispatched case in thirty had an extension 延期 of three working days approved two days after dispatch
+            if (dispatched != null && random.nextInt(100) < 3) {
+                Instant asked = dispatched.plus(Duration.ofDays(2));
+                Instant extended = due.plus(Duration.ofDays(5));
+                if (asked.isBefore(now)) {
+                    extensions.add(new Object[]{id, 3, "需协调多个部门，申请延期", "APPROVED", w.handler, asked, due, extended,
+                            w.dispatcher, asked.plusSeconds(3600), "同意延期"});
+                    extensionRows++;
+                    due = extended;
+                }
+            }
             Instant yellow = due.minus(Duration.ofDays(1));
             Instant red = due.plus(Duration.ofDays(1));
             boolean isOpen = !isFinished(state);
@@ -454,23 +490,57 @@ final class Generator {
                 level = 0;
                 nextSla = yellow;
             }
+            // an overdue case: half of them have reported their staged progress 阶段性进展 (reason, next steps, date)
+            if (isOpen && now.isAfter(due) && random.nextInt(2) == 0) {
+                progress.add(new Object[]{id, REASONS[random.nextInt(REASONS.length)], "已约谈责任单位，限期整改",
+                        LocalDate.ofInstant(now, ZONE).plusDays(3 + random.nextInt(10)), w.handler, now.minusSeconds(
+                                random.nextInt(86_400))});
+                progressRows++;
+            }
+            // hotline cases carry a first-contact deadline 首次联系 of a day; nine in ten are contacted in time
+            boolean hotlineCase = channel.equals("HOTLINE_12345") || channel.equals("PROVINCIAL_HOTLINE");
+            Instant contactDue = hotlineCase ? created.plus(Duration.ofDays(1)) : null;
+            Instant contacted = !hotlineCase || ageDays < 1 && random.nextBoolean() ? null
+                    : created.plusSeconds(random.nextInt(100) < 90 ? 600 + random.nextInt(20 * 3600)
+                    : 86_400 + random.nextInt(86_400));
+            if (contacted != null && contacted.isAfter(now)) {
+                contacted = null;
+            }
             caseOut.add(new Object[]{id, code, cat.kind(), cat.id(), channel, urgency, title, description, lat, lng,
                     grid.villageName() + (1 + random.nextInt(30)) + "号楼", grid.id(), town.id(),
                     gridReport ? w.gridWorker : null, null, null, phoneMask, phoneMask == null ? null : phoneMask.substring(7),
-                    state, tier, tierPath, resolvedTier, department, handler, null, 0, 0, satisfaction, reply, reporter,
-                    null, created, t, dispatched, accepted, resolved, closed, version, created, due, yellow, red, level,
-                    nextSla});
+                    state, tier, tierPath, resolvedTier, department, handler, null, reworkCount, unsatisfiedCount,
+                    satisfaction, reply, reporter, null, created, t, dispatched, accepted, resolved, closed, version,
+                    created, due, yellow, red, level, nextSla, w.ruleVersion, contactDue, contacted});
         }
 
         private int nextSeq(String prefix, LocalDate day) {
             return ++daySeq.computeIfAbsent(prefix + "/" + day, k -> new int[]{0})[0];
         }
 
-        private int pickCategory() {
+        private int pickCategory(int month) {
+            // the seasons move the texts: heating in the heating season (November to March), noise and water in summer,
+            // so that the hot issues rise and fall over the year
+            int season = random.nextInt(100);
+            if (season < 12 && (month >= 11 || month <= 3)) {
+                return categoryIndex("LIVE_HEATING");
+            }
+            if (season < 8 && month >= 6 && month <= 8) {
+                return categoryIndex(random.nextBoolean() ? "REQ_COMPLAINT" : "LIVE_WATER_POWER");
+            }
             // a few categories dominate, as in every hotline (heating, sanitation, property, complaints)
             int r = random.nextInt(100);
             int size = w.categories.size();
             return r < 40 ? random.nextInt(Math.min(6, size)) * 2 % size : random.nextInt(size);
+        }
+
+        private int categoryIndex(String code) {
+            for (int i = 0; i < w.categories.size(); i++) {
+                if (w.categories.get(i).code().equals(code)) {
+                    return i;
+                }
+            }
+            return random.nextInt(w.categories.size());
         }
 
         private String pickState(long ageDays) {
@@ -501,7 +571,7 @@ final class Generator {
             return state.equals("RESOLVED") || state.equals("VERIFIED") || state.equals("CLOSED") || state.equals("REVISITED");
         }
 
-        private static List<String[]> steps(String state, boolean onSpot) {
+        private static List<String[]> steps(String state, boolean onSpot, boolean returned, boolean reopened) {
             List<String[]> s = new ArrayList<>();
             s.add(new String[]{"REPORT", "REPORTED"});
             switch (state) {
@@ -535,6 +605,10 @@ final class Generator {
                     return s;
                 }
                 s.add(new String[]{"DISPATCH", "DISPATCHED"});
+                if (returned && !state.equals("RETURNED")) {
+                    s.add(new String[]{"RETURN", "RETURNED"});
+                    s.add(new String[]{"DISPATCH", "DISPATCHED"});
+                }
                 if (state.equals("DISPATCHED")) {
                     return s;
                 }
@@ -547,6 +621,12 @@ final class Generator {
                     return s;
                 }
                 s.add(new String[]{"RESOLVE", "RESOLVED"});
+                if (reopened) {
+                    s.add(new String[]{"REOPEN", "REOPENED"});
+                    s.add(new String[]{"DISPATCH", "DISPATCHED"});
+                    s.add(new String[]{"ACCEPT", "ACCEPTED"});
+                    s.add(new String[]{"RESOLVE", "RESOLVED"});
+                }
             }
             if (state.equals("RESOLVED")) {
                 return s;
@@ -576,7 +656,11 @@ final class Generator {
             state, tier, tier_path, resolved_tier, department_id, handler_id, lead_case_id, rework_count,
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
             dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, due_at, yellow_at, red_at,
-            sla_level, next_sla_at""";
+            sla_level, next_sla_at, rule_version, first_contact_due_at, first_contacted_at""";
+    static final String EXTENSION_COLUMNS = """
+            case_id, working_days, reason, status, requested_by, requested_at, old_due_at, new_due_at, decided_by,
+            decided_at, decision_note""";
+    static final String PROGRESS_COLUMNS = "case_id, reason, next_steps, promised_date, recorded_by, recorded_at";
     static final String HISTORY_COLUMNS = """
             id, case_id, action, from_state, to_state, tier, department_id, actor_id, actor_name, actor_role, note,
             attachment_ids, at""";
@@ -609,6 +693,10 @@ final class Generator {
                 }
                 copy(pg, "case_file", CASE_COLUMNS, cases);
                 copy(pg, "case_history", HISTORY_COLUMNS, history);
+                copy(pg, "case_extension", EXTENSION_COLUMNS, rows.extensions);
+                copy(pg, "case_progress", PROGRESS_COLUMNS, rows.progress);
+                rows.extensions.clear();
+                rows.progress.clear();
                 progress.update(Math.min(n, i + chunk));
             }
             progress.done();
@@ -637,6 +725,8 @@ final class Generator {
                 s.execute("SET session_replication_role = origin");
                 s.execute("VACUUM ANALYZE case_file");
                 s.execute("VACUUM ANALYZE case_history");
+                s.execute("VACUUM ANALYZE case_extension");
+                s.execute("VACUUM ANALYZE case_progress");
                 s.execute("VACUUM ANALYZE region");
                 s.execute("VACUUM ANALYZE department");
             }
@@ -744,10 +834,14 @@ final class Generator {
     static void loadH2(DataSource ds, CaseRows rows, long n) throws SQLException {
         try (Connection c = raw(ds).getConnection()) {
             c.setAutoCommit(false);
-            String caseSql = "INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (" + "?, ".repeat(43) + "?)";
+            String caseSql = "INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (" + "?, ".repeat(46) + "?)";
             String historySql = "INSERT INTO case_history (" + HISTORY_COLUMNS + ") VALUES (" + "?, ".repeat(12) + "?)";
+            String extensionSql = "INSERT INTO case_extension (" + EXTENSION_COLUMNS + ") VALUES (" + "?, ".repeat(10) + "?)";
+            String progressSql = "INSERT INTO case_progress (" + PROGRESS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
             Progress progress = new Progress("cases", n);
-            try (PreparedStatement cs = c.prepareStatement(caseSql); PreparedStatement hs = c.prepareStatement(historySql)) {
+            try (PreparedStatement cs = c.prepareStatement(caseSql); PreparedStatement hs = c.prepareStatement(historySql);
+                 PreparedStatement es = c.prepareStatement(extensionSql);
+                 PreparedStatement ps = c.prepareStatement(progressSql)) {
                 int chunk = 5_000;
                 for (long i = 0; i < n; i += chunk) {
                     List<Object[]> cases = new ArrayList<>(chunk);
@@ -757,6 +851,10 @@ final class Generator {
                     }
                     batch(cs, cases);
                     batch(hs, history);
+                    batch(es, rows.extensions);
+                    batch(ps, rows.progress);
+                    rows.extensions.clear();
+                    rows.progress.clear();
                     c.commit();
                     progress.update(Math.min(n, i + chunk));
                 }
@@ -806,13 +904,17 @@ final class Generator {
         PROBLEMS.put("SAFETY_FIRE", new String[]{"楼道内电动车充电存在火灾隐患", "消防通道被车辆长期占用"});
         PROBLEMS.put("SAFETY_ROAD", new String[]{"路口红绿灯损坏存在交通安全隐患", "道路塌陷形成大坑"});
         PROBLEMS.put("SAFETY_GAS", new String[]{"燃气管道老化有异味", "燃气表箱锈蚀严重"});
-        PROBLEMS.put("LIVE_HEATING", new String[]{"暖气管道漏水", "暖气不热室温低于十六度", "供暖管道阀门损坏"});
+        PROBLEMS.put("LIVE_HEATING", new String[]{"暖气管道漏水", "暖气不热室温低于十六度", "供暖管道阀门损坏", "暖气片不热需要放气",
+                "集中供暖迟迟未开通"});
         PROBLEMS.put("LIVE_WATER_POWER", new String[]{"自来水停水两天", "小区频繁停电", "水压太低高层用不上水"});
-        PROBLEMS.put("LIVE_SANITATION", new String[]{"垃圾桶满溢无人清运", "污水井堵塞外溢", "绿化带内堆放建筑垃圾"});
-        PROBLEMS.put("LIVE_PROPERTY", new String[]{"电梯经常故障停运", "小区路灯不亮", "单元门禁损坏"});
+        PROBLEMS.put("LIVE_SANITATION", new String[]{"垃圾桶满溢无人清运", "污水井堵塞外溢", "绿化带内堆放建筑垃圾",
+                "公共厕所无人打扫异味严重", "河道漂浮垃圾无人打捞"});
+        PROBLEMS.put("LIVE_PROPERTY", new String[]{"电梯经常故障停运", "小区路灯不亮", "单元门禁损坏", "楼顶防水层破损雨天漏水",
+                "地下车库积水严重"});
         PROBLEMS.put("REQ_CONSULT", new String[]{"咨询城乡居民医保缴费办法", "咨询老年人高龄补贴申领"});
         PROBLEMS.put("REQ_HELP", new String[]{"独居老人行动不便需要帮助", "低保户房屋漏雨需要维修"});
-        PROBLEMS.put("REQ_COMPLAINT", new String[]{"商户夜间噪音扰民", "饭店油烟直排扰民", "广场舞音响声音过大"});
+        PROBLEMS.put("REQ_COMPLAINT", new String[]{"商户夜间噪音扰民", "饭店油烟直排扰民", "广场舞音响声音过大",
+                "工地夜间施工噪音扰民", "养殖场臭味影响周边居民"});
         PROBLEMS.put("URBAN_STREET_VENDOR", new String[]{"流动摊贩占道经营影响通行", "早市摊点占用人行道"});
         PROBLEMS.put("URBAN_ILLEGAL_BUILD", new String[]{"楼顶私搭乱建彩钢房", "一楼住户私自扩建院墙"});
         PROBLEMS.put("URBAN_ROAD_TRAVEL", new String[]{"公交站牌损坏", "路面破损坑洼不平"});

@@ -276,6 +276,94 @@ class TimeLimitsIT extends CaseSupport {
         }
     }
 
+    /** The active version's rules as the API gives them, ready to be sent back. */
+    private List<Map<String, Object>> activeRules(JsonNode version) {
+        return version.path("rules").valueStream().map(r -> {
+            Map<String, Object> m = new java.util.HashMap<>();
+            for (String f : List.of("channel", "limitKey", "urgency")) {
+                m.put(f, r.path(f).isNull() ? null : r.path(f).asString());
+            }
+            for (String f : List.of("firstContactDays", "completionDays", "completionHours")) {
+                m.put(f, r.path(f).isNull() ? null : r.path(f).asInt());
+            }
+            m.put("label", r.path("label").asString());
+            return m;
+        }).toList();
+    }
+
+    /**
+     * The dispatch limit 派遣时限 on the rules page over HTTP: shown (24 h by default), refused with a Chinese message
+     * when it is not a whole number of hours from 1 to 720 (nothing published), published with the rules as a new
+     * version whose cases are judged by it (a dispatch 30 h after registration is on time under 36 h), while the
+     * earlier version keeps its 24 h.
+     */
+    @Test
+    void theDispatchLimitIsEditedOnTheRulesPageAndVersionedWithTheRules() {
+        JsonNode current = http.get("/api/time-limit-rules").bearer(token("admin")).send().json().get(0);
+        int before = current.path("version").asInt();
+        assertThat(current.path("dispatchHours").asInt()).isEqualTo(24);
+        List<Map<String, Object>> original = activeRules(current);
+        cn.huying.support.Pages admin = cn.huying.support.Pages.signIn(http.base(), "admin", DEMO_PASSWORD);
+        String page = admin.get("/admin/time-limit-rules").body();
+        assertThat(page).contains("派遣时限（小时）", "name=\"dispatchHours\"", "value=\"24\"",
+                "派遣时限：立案后 24 小时内派遣");
+        // the form as the page sends it: every rule of the active version in its rows
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("basedOn", Integer.toString(before));
+        form.put("rows", Integer.toString(original.size()));
+        for (int i = 0; i < original.size(); i++) {
+            for (String f : List.of("channel", "limitKey", "urgency", "firstContactDays", "completionDays",
+                    "completionHours", "label")) {
+                Object v = original.get(i).get(f);
+                form.put("r" + i + "." + f, v == null ? "" : v.toString());
+            }
+        }
+        form.put("note", "派遣时限放宽到36小时");
+        try {
+            for (String bad : List.of("0", "721", "", "一天")) {
+                form.put("dispatchHours", bad);
+                java.net.http.HttpResponse<String> refused = admin.submit("/admin/time-limit-rules", form);
+                assertThat(refused.statusCode()).as(bad).isEqualTo(200);
+                assertThat(refused.body()).as(bad).contains(bad.equals("一天") ? "请填写整数" : "派遣时限须为 1–720 之间的整数小时");
+                assertThat(refused.body()).as("the form as typed").contains("value=\"" + bad + "\"");
+            }
+            assertThat(count("SELECT COUNT(*) FROM time_limit_rule_set WHERE version > ?", before)).isZero();
+
+            form.put("dispatchHours", "36");
+            java.net.http.HttpResponse<String> published = admin.submit("/admin/time-limit-rules", form);
+            assertThat(published.statusCode()).isEqualTo(302);
+            JsonNode versions = http.get("/api/time-limit-rules").bearer(token("admin")).send().json();
+            int v2 = versions.get(0).path("version").asInt();
+            assertThat(v2).isGreaterThan(before);
+            assertThat(versions.get(0).path("dispatchHours").asInt()).isEqualTo(36);
+            assertThat(versions.get(0).path("rules").size()).isEqualTo(original.size());
+            assertThat(versions.get(1).path("dispatchHours").asInt()).as("the earlier version keeps its limit")
+                    .isEqualTo(24);
+            page = admin.get("/admin/time-limit-rules").body();
+            assertThat(page).contains("value=\"36\"", "派遣时限：立案后 36 小时内派遣", "派遣时限：立案后 24 小时内派遣");
+
+            // a case judged by the new version, dispatched 30 hours after registration: on time under 36 hours
+            clock.set(at("2026-09-21T09:00:00+08:00"));
+            double[] p = pointIn("凤翔小镇社区第一网格第3单元");
+            Http.Response r = http.post("/api/cases", Map.of("category", "LIVE_PROPERTY", "channel", "PUBLIC_PHONE",
+                    "description", "派遣时限：单元门禁损坏", "lat", p[0], "lng", p[1], "reporterPhone", "13600004444"))
+                    .bearer(token("dispatcher")).send();
+            long id = r.json().path("id").asLong();
+            act("dispatcher", id, "register", Map.of());
+            clock.set(at("2026-09-22T15:00:00+08:00"));
+            act("dispatcher", id, "dispatch", Map.of("departmentId", departmentId("MS-WYB")));
+            assertThat(limits(id).path("ruleVersion").asInt()).isEqualTo(v2);
+            assertThat(jdbc.sql("SELECT dispatched_on_time FROM case_facts_v WHERE id = ?").param(id)
+                    .query(Boolean.class).single()).isTrue();
+        } finally {
+            clock.reset();
+            http.post("/api/time-limit-rules", Map.of("note", "恢复默认规则", "rules", original, "dispatchHours", 24))
+                    .bearer(token("admin")).send();
+        }
+        assertThat(http.get("/api/time-limit-rules").bearer(token("admin")).send().json().get(0)
+                .path("dispatchHours").asInt()).isEqualTo(24);
+    }
+
     @Test
     void importingANewYearsNoticeRecomputesTheDeadlinesCountedOnAssumedDays() {
         // 2030 has no notice yet: from Thu 2030-09-26, 3 assumed working days are Fri 09-27, Mon 09-30, Tue 10-01

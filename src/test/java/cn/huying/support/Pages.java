@@ -46,6 +46,27 @@ public final class Pages {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /**
+     * Posts a form as the browser would send it from the page at {@code path}: its {@code _csrf} and
+     * {@code _formToken} read from that page first, then {@code fields} (URL-encoded, in their order).
+     */
+    public HttpResponse<String> submit(String path, java.util.Map<String, String> fields) {
+        String page = get(path).body();
+        StringBuilder form = new StringBuilder();
+        for (String hidden : java.util.List.of("_csrf", "_formToken")) {
+            Matcher m = Pattern.compile("name=\"" + hidden + "\" value=\"([^\"]+)\"").matcher(page);
+            if (m.find()) {
+                form.append(form.isEmpty() ? "" : "&").append(hidden).append('=')
+                        .append(URLEncoder.encode(m.group(1), StandardCharsets.UTF_8));
+            }
+        }
+        fields.forEach((k, v) -> form.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
     public HttpResponse<byte[]> bytes(String path) {
         try {
             return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),

@@ -311,6 +311,10 @@ class TimeLimitBrowserIT extends IntegrationTest {
             assertThat(admin.driver().findElements(By.cssSelector("section.card h2 .badge")).get(0).getText())
                     .isEqualTo("当前生效");
             assertThat(admin.page()).contains("其他诉求：5个工作日内办结");
+            // the dispatch limit 派遣时限 of the active version, shown and editable
+            assertThat(admin.find("#rules-dispatch-hours").getAttribute("value")).isEqualTo("24");
+            assertThat(admin.page()).contains("派遣时限：立案后 24 小时内派遣");
+            admin.type("#rules-dispatch-hours", "30");
             // the last filled row is the default rule (no channel, key or urgency): clear it
             int rows = admin.driver().findElements(By.cssSelector("#rules-form tbody tr")).size();
             int last = rows - 4; // three spare rows under the rules
@@ -323,6 +327,7 @@ class TimeLimitBrowserIT extends IntegrationTest {
             assertThat(admin.page()).contains("须有一条不限渠道、分类和紧急程度的兜底规则");
             assertThat(admin.text("#rule-row-" + (last + 1))).contains("每条规则须给出办结时限");
             assertThat(admin.find("#r" + (last + 1) + "-label").getAttribute("value")).isEqualTo("没有时限的规则");
+            assertThat(admin.find("#rules-dispatch-hours").getAttribute("value")).as("as typed").isEqualTo("30");
             admin.fullScreenshot("29-admin-time-limit-rules-refused");
         }
         assertThat(jdbc.sql("SELECT MAX(version) FROM time_limit_rule_set").query(Integer.class).single())

@@ -178,7 +178,7 @@ class TimeLimitPagesIT extends IntegrationTest {
     void aRuleFormRenderedBeforeAnotherPublicationPublishesNothing() {
         int active = editing.activeVersion();
         int versions = rules.versions().size();
-        assertThatThrownBy(() -> editing.publishOver(active - 1, rules.activeRules(), "旧页面", "admin"))
+        assertThatThrownBy(() -> editing.publishOver(active - 1, rules.activeRules(), 24, "旧页面", "admin"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
                     assertThat(e.messageKey()).isEqualTo("rule.page.stale");

@@ -80,9 +80,9 @@ public class Dashboard {
         Long root = regionId != null ? regionId : viewer.scopeRegionId();
         String boundaries = root == null ? null
                 : regions.boundaries(root, RegionType.BASIC_GRID, new cn.huying.identity.RegionScope(prefix, null));
-        return new View(from, to, rates.rates(filter, viewer), new Trend(months, received, closed),
-                hot.find(prefix, from, to, 10, villages), hot.rising(prefix, from, to, 5, villages), mapRate, grids,
-                boundaries);
+        HotIssueFinder.TopAndRising issues = hot.topAndRising(prefix, from, to, 10, 5, villages);
+        return new View(from, to, rates.rates(filter, viewer), new Trend(months, received, closed), issues.top(),
+                issues.rising(), mapRate, grids, boundaries);
     }
 
     public List<HotIssue> hot(LocalDate from, LocalDate to, Long regionId, int top, CurrentUser viewer) {

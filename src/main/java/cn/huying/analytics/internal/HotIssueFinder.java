@@ -50,6 +50,16 @@ class HotIssueFinder {
     private record Tally(Set<Long> cases, Map<Long, Long> byVillage, List<double[]> points) {
     }
 
+    /** The top issues of a period and the rising ones, from one reading of the period's texts and the previous. */
+    record TopAndRising(List<HotIssue> top, List<HotIssue> rising) {
+    }
+
+    TopAndRising topAndRising(String prefix, LocalDate from, LocalDate to, int top, int rising,
+                              Map<Long, String> villageNames) {
+        List<HotIssue> all = find(prefix, from, to, Integer.MAX_VALUE, villageNames);
+        return new TopAndRising(all.stream().limit(top).toList(), rising(all, rising));
+    }
+
     List<HotIssue> find(String prefix, LocalDate from, LocalDate to, int top, Map<Long, String> villageNames) {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         Set<String> villages = new java.util.HashSet<>(villageNames.values());
@@ -71,7 +81,11 @@ class HotIssueFinder {
 
     /** The issues rising against the previous period, most grown first. */
     List<HotIssue> rising(String prefix, LocalDate from, LocalDate to, int top, Map<Long, String> villageNames) {
-        return find(prefix, from, to, Integer.MAX_VALUE, villageNames).stream().filter(HotIssue::rising)
+        return rising(find(prefix, from, to, Integer.MAX_VALUE, villageNames), top);
+    }
+
+    private static List<HotIssue> rising(List<HotIssue> all, int top) {
+        return all.stream().filter(HotIssue::rising)
                 .sorted(Comparator.comparingLong((HotIssue h) -> h.count() - h.previousCount()).reversed()
                         .thenComparing(HotIssue::term))
                 .limit(top).toList();

@@ -115,8 +115,9 @@ public class WeeklyReports {
         LocalDate weekEnd = weekStart.plusDays(6);
         String prefix = region.path();
         Map<Long, String> villages = villageNames(prefix);
-        List<HotIssue> top = hot.find(prefix, weekStart, weekEnd, 8, villages);
-        List<HotIssue> rising = hot.rising(prefix, weekStart, weekEnd, 5, villages);
+        HotIssueFinder.TopAndRising issues = hot.topAndRising(prefix, weekStart, weekEnd, 8, 5, villages);
+        List<HotIssue> top = issues.top();
+        List<HotIssue> rising = issues.rising();
         WeeklyReportWriter.Content content = new WeeklyReportWriter.Content(region.name(), weekStart, weekEnd,
                 reads.stats(prefix, weekStart, weekEnd),
                 rates.rates(new RateFilter(region.id(), null, null, null, null, weekStart, weekEnd), by),

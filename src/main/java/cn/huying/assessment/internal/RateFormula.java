@@ -13,8 +13,7 @@ enum RateFormula {
     /**
      * 应结案 − 缓办: due in the period, less those parked 挂账 in the period; 按期结案 = closed, resolved by the due date.
      */
-    ON_TIME_CLOSURE(Rate.ON_TIME_CLOSURE, "f.due_at",
-            "f.state <> 'MERGED' AND (f.parked_at IS NULL OR f.parked_at < :from OR f.parked_at >= :to)",
+    ON_TIME_CLOSURE(Rate.ON_TIME_CLOSURE, "f.due_at", "f.state <> 'MERGED'" + RateFormula.NOT_PARKED_IN_PERIOD,
             "f.closed_at IS NOT NULL AND f.resolved_on_time = TRUE"),
     /** 应处置 = received in the period and taken on (not refused, merged or transferred); 处置 = resolved. */
     DISPOSAL(Rate.DISPOSAL, "f.received_at", "f.state NOT IN ('REJECTED', 'MERGED', 'TRANSFERRED')",
@@ -42,16 +41,31 @@ enum RateFormula {
     WITHIN_TOWN(Rate.WITHIN_TOWN, "f.resolved_at", "f.resolved_tier IS NOT NULL",
             "f.resolved_tier IN ('GRID', 'VILLAGE', 'TOWN')");
 
+    /** 缓办: the cases parked 挂账 in the period leave 按期结案率's denominator. */
+    static final String NOT_PARKED_IN_PERIOD = " AND (f.parked_at IS NULL OR f.parked_at < :from OR f.parked_at >= :to)";
+
     final Rate rate;
     final String dateColumn;
     final String denominator;
     final String numerator;
+    /**
+     * The denominator's condition without the period: the rollup ({@link RateRollup}) keeps a case's day of the
+     * event and, for 按期结案率, its day of parking apart, so that "parked in the period" is decided when a period is
+     * asked for.
+     */
+    final String rollupDenominator;
 
     RateFormula(Rate rate, String dateColumn, String denominator, String numerator) {
         this.rate = rate;
         this.dateColumn = dateColumn;
         this.denominator = denominator;
         this.numerator = numerator;
+        this.rollupDenominator = denominator.replace(NOT_PARKED_IN_PERIOD, "");
+    }
+
+    /** The rollup's column of this rate: {@code d_<rate>} (day of the event, null outside the denominator), {@code n_}. */
+    String column() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     static RateFormula of(Rate rate) {

@@ -8,7 +8,9 @@ import cn.huying.assessment.Rates;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.DomainException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,20 +28,47 @@ class RatesService implements Rates {
 
     private final RateQueries queries;
     private final Scopes scopes;
+    private final RateRollup rollup;
 
-    RatesService(RateQueries queries, Scopes scopes) {
+    RatesService(RateQueries queries, Scopes scopes, RateRollup rollup) {
         this.queries = queries;
         this.scopes = scopes;
+        this.rollup = rollup;
     }
 
     @Override
     public List<RateFigure> rates(RateFilter filter, CurrentUser viewer) {
         FactScope scope = scope(filter, viewer);
         FactScope lastYear = scope.withPeriod(filter.from().minusYears(1), filter.to().minusYears(1));
+        // a county's or a town's figures without further filters come from the rollup, brought up to date first
+        boolean rolledUp = rollsUp(scope) && rollup.currentForRead();
+        return rolledUp ? figures(rollup.read(scope.pathPrefix(), scope.from(), scope.to()),
+                rollup.read(scope.pathPrefix(), lastYear.from(), lastYear.to())) : direct(scope, lastYear);
+    }
+
+    /** Whether the rollup keeps this scope's figures: a whole tree, county or town, no other filter. */
+    static boolean rollsUp(FactScope scope) {
+        return scope.departmentId() == null && scope.categoryId() == null && scope.channel() == null
+                && scope.kind() == null && scope.gridId() == null && RateRollup.kept(scope.pathPrefix());
+    }
+
+    /** Every rate counted directly over the read model (the formulas of {@link RateFormula}). */
+    List<RateFigure> direct(FactScope scope, FactScope lastYear) {
+        Map<RateFormula, RateQueries.Counts> now = new EnumMap<>(RateFormula.class);
+        Map<RateFormula, RateQueries.Counts> before = new EnumMap<>(RateFormula.class);
+        for (RateFormula f : RateFormula.values()) {
+            now.put(f, queries.count(f, scope));
+            before.put(f, queries.count(f, lastYear));
+        }
+        return figures(now, before);
+    }
+
+    private static List<RateFigure> figures(Map<RateFormula, RateQueries.Counts> nowCounts,
+                                            Map<RateFormula, RateQueries.Counts> beforeCounts) {
         List<RateFigure> out = new ArrayList<>();
         for (RateFormula f : RateFormula.values()) {
-            RateQueries.Counts now = queries.count(f, scope);
-            RateQueries.Counts before = queries.count(f, lastYear);
+            RateQueries.Counts now = nowCounts.get(f);
+            RateQueries.Counts before = beforeCounts.get(f);
             out.add(new RateFigure(f.rate, f.rate.label(), now.numerator(), now.denominator(),
                     RateFigure.percent(now.numerator(), now.denominator()), before.numerator(), before.denominator(),
                     RateFigure.percent(before.numerator(), before.denominator())));

@@ -48,7 +48,8 @@ class TimeLimitController {
                      Integer completionHours, String label) {
     }
 
-    record RulesBody(String note, List<RuleInput> rules) {
+    /** dispatchHours: the version's dispatch limit 派遣时限 in hours (1–720); absent keeps the active version's. */
+    record RulesBody(String note, List<RuleInput> rules, Integer dispatchHours) {
     }
 
     private final TimeLimitService service;
@@ -153,7 +154,7 @@ class TimeLimitController {
                     r.firstContactDays(), r.completionDays(), r.completionHours(), r.label(), i));
         }
         errors.throwIfAny();
-        return rules.publish(parsed, body.note(), users.require().username());
+        return rules.publish(parsed, body.dispatchHours(), body.note(), users.require().username());
     }
 
     @Operation(summary = "立即执行一次时限巡检（平时每分钟自动执行）")

@@ -31,11 +31,13 @@ public class TimeLimitRuleEditing {
     }
 
     /**
-     * Publishes {@code edited} as the next version if the active version is still {@code basedOn};
+     * Publishes {@code edited} (with its dispatch limit) as the next version if the active version is still
+     * {@code basedOn};
      * otherwise a CONFLICT {@code rule.page.stale} naming both versions.
      */
     @Transactional
-    public TimeLimitRules.Version publishOver(int basedOn, List<TimeLimitRule> edited, String note, String by) {
+    public TimeLimitRules.Version publishOver(int basedOn, List<TimeLimitRule> edited, Integer dispatchHours,
+                                              String note, String by) {
         // a publication running at the same time holds this row until it commits; then it is no longer active
         List<Integer> active = jdbc.sql("SELECT version FROM time_limit_rule_set WHERE active = TRUE FOR UPDATE")
                 .query(Integer.class).list();
@@ -43,6 +45,6 @@ public class TimeLimitRuleEditing {
         if (current != basedOn) {
             throw DomainException.conflict("rule.page.stale", basedOn, current);
         }
-        return rules.publish(edited, note, by);
+        return rules.publish(edited, dispatchHours, note, by);
     }
 }

@@ -22,10 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class TimeLimitRules {
 
-    /** A published version and its rules. */
+    /**
+     * A published version and its rules, with its dispatch limit 派遣时限: the hours from registration (or receipt)
+     * within which a case must be dispatched to count as dispatched on time (及时派遣率, docs/assessment.md).
+     */
     public record Version(int version, String note, String createdBy, java.time.Instant createdAt, boolean active,
-                          List<TimeLimitRule> rules) {
+                          List<TimeLimitRule> rules, int dispatchHours) {
     }
+
+    /** The dispatch limit of a version unless set otherwise: 24 hours. */
+    public static final int DEFAULT_DISPATCH_HOURS = 24;
+    /** The longest dispatch limit a version may set: 30 days. */
+    public static final int MAX_DISPATCH_HOURS = 720;
 
     private static final String SELECT = """
             SELECT id, version, channel, limit_key, urgency, first_contact_days, completion_days, completion_hours,
@@ -71,18 +79,32 @@ public class TimeLimitRules {
     }
 
     public List<Version> versions() {
-        return jdbc.sql("SELECT version, note, created_by, created_at, active FROM time_limit_rule_set ORDER BY version DESC")
+        return jdbc.sql("SELECT version, note, created_by, created_at, active, dispatch_hours FROM time_limit_rule_set"
+                        + " ORDER BY version DESC")
                 .query((rs, n) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3),
                         CaseRepository.instant(rs, "created_at"), rs.getBoolean(5),
                         jdbc.sql(SELECT + " WHERE version = ? ORDER BY sort_order, id").param(rs.getInt(1))
-                                .query(TimeLimitRules::map).list()))
+                                .query(TimeLimitRules::map).list(), rs.getInt(6)))
                 .list();
     }
 
-    /** Publishes a new version with these rules; the previous versions stay for the cases judged by them. */
+    /** Publishes a new version with these rules and the active version's dispatch limit. */
     @Transactional
     public Version publish(List<TimeLimitRule> rules, String note, String by) {
+        return publish(rules, null, note, by);
+    }
+
+    /**
+     * Publishes a new version with these rules; the previous versions stay for the cases judged by them.
+     *
+     * @param dispatchHours the version's dispatch limit 派遣时限 in hours (1–720); null keeps the active version's
+     */
+    @Transactional
+    public Version publish(List<TimeLimitRule> rules, Integer dispatchHours, String note, String by) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
+        if (dispatchHours != null && (dispatchHours < 1 || dispatchHours > MAX_DISPATCH_HOURS)) {
+            errors.add("dispatchHours", "rule.dispatch-hours.range", MAX_DISPATCH_HOURS);
+        }
         if (rules == null || rules.isEmpty()) {
             errors.add("rules", "rule.empty");
         } else {
@@ -113,9 +135,11 @@ public class TimeLimitRules {
         }
         errors.throwIfAny();
         int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM time_limit_rule_set").query(Integer.class).single();
+        int hours = dispatchHours != null ? dispatchHours : activeDispatchHours();
         jdbc.sql("UPDATE time_limit_rule_set SET active = FALSE WHERE active = TRUE").update();
-        jdbc.sql("INSERT INTO time_limit_rule_set (version, created_at, created_by, note, active) VALUES (?, ?, ?, ?, TRUE)")
-                .params(version, CaseRepository.utc(clock.instant()), by, note).update();
+        jdbc.sql("INSERT INTO time_limit_rule_set (version, created_at, created_by, note, active, dispatch_hours)"
+                        + " VALUES (?, ?, ?, ?, TRUE, ?)")
+                .params(version, CaseRepository.utc(clock.instant()), by, note, hours).update();
         int order = 0;
         for (TimeLimitRule r : rules) {
             jdbc.sql("""
@@ -130,6 +154,12 @@ public class TimeLimitRules {
         active.set(null);
         return versions().stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> DomainException.notFound("rule.version.not-found", version));
+    }
+
+    /** The dispatch limit of the active version (24 hours when none is active). */
+    public int activeDispatchHours() {
+        return jdbc.sql("SELECT dispatch_hours FROM time_limit_rule_set WHERE active = TRUE ORDER BY version DESC")
+                .query(Integer.class).list().stream().findFirst().orElse(DEFAULT_DISPATCH_HOURS);
     }
 
     private static String blankToNull(String s) {

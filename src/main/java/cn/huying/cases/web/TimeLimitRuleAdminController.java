@@ -91,6 +91,9 @@ class TimeLimitRuleAdminController {
             rows.add(RowForm.empty());
         }
         prepare(model, versions, rows, "");
+        model.addAttribute("dispatchHours", versions.stream().filter(TimeLimitRules.Version::active)
+                .map(v -> Integer.toString(v.dispatchHours())).findFirst()
+                .orElse(Integer.toString(TimeLimitRules.DEFAULT_DISPATCH_HOURS)));
         return "admin/time-limit-rules";
     }
 
@@ -100,6 +103,8 @@ class TimeLimitRuleAdminController {
         int basedOn = number(params.get("basedOn"), -1);
         int count = Math.min(MAX_ROWS, Math.max(0, number(params.get("rows"), 0)));
         String note = params.getOrDefault("note", "").strip();
+        String dispatchText = value(params, "dispatchHours");
+        model.addAttribute("dispatchHours", dispatchText);
         List<RowForm> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String p = "r" + i + ".";
@@ -128,6 +133,13 @@ class TimeLimitRuleAdminController {
         if (note.length() > 400) {
             errors.add("note", "case.page.note.too-long", 400);
         }
+        // the dispatch limit 派遣时限: whole hours, 1–720 (the service says so for a number out of range)
+        Integer dispatchHours = null;
+        if (dispatchText.isEmpty()) {
+            errors.add("dispatchHours", "rule.dispatch-hours.range", TimeLimitRules.MAX_DISPATCH_HOURS);
+        } else {
+            dispatchHours = integer(dispatchText, "dispatchHours", errors);
+        }
         if (!errors.isEmpty()) {
             try {
                 errors.throwIfAny();
@@ -136,7 +148,7 @@ class TimeLimitRuleAdminController {
             }
         }
         try {
-            TimeLimitRules.Version v = editing.publishOver(basedOn, parsed, note.isEmpty() ? null : note,
+            TimeLimitRules.Version v = editing.publishOver(basedOn, parsed, dispatchHours, note.isEmpty() ? null : note,
                     users.require().username());
             redirect.addFlashAttribute("doneKey", "rules.published");
             redirect.addFlashAttribute("doneArg", v.version());
