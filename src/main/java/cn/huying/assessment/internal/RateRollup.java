@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p><b>Exact.</b> What each case counts in is computed by SQL from the published read model {@code case_facts_v}
  * with the formulas' own conditions ({@link RateFormula}) and kept per case ({@code assessment_rate_case}); when a case
  * changes, its old row is taken out of the rollup and its new row put in. The changed cases are found in the
- * published change feed {@code case_changes_v} (every change of a case writes a history row in its transaction) after
+ * published change feed {@code case_change_v} (every change of a case writes a history row in its transaction) after
  * the last change seen; changes of the last {@link #SETTLE} are read again, so that a transaction that numbered its
  * change earlier but committed later is not missed. {@link RatesService} brings the rollup up to date before it reads
  * it (usually a handful of cases), so a figure is the direct formula's as of the request.
@@ -157,11 +157,11 @@ public class RateRollup {
     private Run buildLocked() {
         lock(true);
         Instant now = clock.instant();
-        long maxChange = jdbc.sql("SELECT COALESCE(MAX(change_id), 0) FROM case_changes_v").query(Long.class).single();
+        long maxChange = jdbc.sql("SELECT COALESCE(MAX(change_id), 0) FROM case_change_v").query(Long.class).single();
         jdbc.sql("DELETE FROM assessment_rate_daily").update();
         jdbc.sql("DELETE FROM assessment_rate_case").update();
         jdbc.sql("DELETE FROM assessment_rate_scope").update();
-        long[] ids = jdbc.sql("SELECT COALESCE(MIN(case_id), 0), COALESCE(MAX(case_id), -1) FROM case_changes_v")
+        long[] ids = jdbc.sql("SELECT COALESCE(MIN(case_id), 0), COALESCE(MAX(case_id), -1) FROM case_change_v")
                 .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
         long cases = 0;
         for (long from = ids[0]; from <= ids[1]; from += BUILD_CHUNK) {
@@ -197,12 +197,12 @@ public class RateRollup {
         }
         long last = locked.get();
         Instant now = clock.instant();
-        long maxChange = jdbc.sql("SELECT COALESCE(MAX(change_id), ?) FROM case_changes_v WHERE change_id > ?")
+        long maxChange = jdbc.sql("SELECT COALESCE(MAX(change_id), ?) FROM case_change_v WHERE change_id > ?")
                 .params(last, last).query(Long.class).single();
         if (maxChange == last) {
             return new Run(true, false, 0, 0);
         }
-        List<Long> changed = jdbc.sql("SELECT DISTINCT case_id FROM case_changes_v WHERE change_id > ? AND change_id <= ?")
+        List<Long> changed = jdbc.sql("SELECT DISTINCT case_id FROM case_change_v WHERE change_id > ? AND change_id <= ?")
                 .params(last, maxChange).query(Long.class).list();
         if (changed.size() > maxCases) {
             return new Run(false, false, changed.size(), 0);
@@ -240,7 +240,7 @@ public class RateRollup {
      * time), never behind where this run started.
      */
     private long settled(long last, long maxChange, Instant now) {
-        long settled = jdbc.sql("SELECT COALESCE(MAX(change_id), ?) FROM case_changes_v WHERE change_id > ?"
+        long settled = jdbc.sql("SELECT COALESCE(MAX(change_id), ?) FROM case_change_v WHERE change_id > ?"
                         + " AND change_id <= ? AND changed_at < ?")
                 .params(last, last, maxChange, utc(now.minus(SETTLE))).query(Long.class).single();
         return Math.max(last, settled);

@@ -1,7 +1,7 @@
 -- The rate rollup 考核指标汇总 (docs/assessment.md "At scale"): every rate's numerator and denominator per scope
 -- (the whole tree, each county, each town: region path prefixes of up to two steps), day of the counted event and,
 -- for 按期结案率, day of parking. Kept by RateRollup from the published read model case_facts_v; the cases changed
--- since its last run are found in the published change feed case_changes_v. Exactly the direct formula's figures.
+-- since its last run are found in the published change feed case_change_v. Exactly the direct formula's figures.
 
 -- The job's one row: built once (built_at), then brought up to date from the change feed (last_change_id). A run
 -- holds this row FOR UPDATE, so that one node at a time writes the rollup.
