@@ -33,6 +33,6 @@ class AttachmentController {
     @GetMapping("/api/attachments/{id}")
     @PreAuthorize("hasAuthority('case:view')")
     ResponseEntity<StreamingResponseBody> download(@PathVariable long id) {
-        return CaseWebSupport.download(support.attachment(id, users.require()));
+        return support.download(support.attachment(id, users.require()));
     }
 }
