@@ -10,6 +10,8 @@ public final class CasePermissions {
     public static final String SUPERVISION_VIEW = "supervision:view";
     public static final String RULE_EDIT = "rule:edit";
     public static final String CATEGORY_EDIT = "category:edit";
+    /** 全程留痕核验: check the sealed history of cases (issue 30). */
+    public static final String HISTORY_VERIFY = "history:verify";
 
     private CasePermissions() {
     }
