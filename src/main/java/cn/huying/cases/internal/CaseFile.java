@@ -107,6 +107,8 @@ public final class CaseFile {
     private Instant closedAt;
     private long version;
     private Long actedVersion;
+    private String historyHead;
+    private int historyLength;
     private int attachmentCount;
     private int mergedCount;
 
@@ -562,6 +564,8 @@ public final class CaseFile {
         c.attachmentCount = attachmentCount;
         c.mergedCount = mergedCount;
         c.actedVersion = actedVersion;
+        c.historyHead = historyHead;
+        c.historyLength = historyLength;
         return c;
     }
 
@@ -613,6 +617,20 @@ public final class CaseFile {
     void systemVersionSaved() {
         actedVersion = actedVersion();
         version++;
+    }
+
+    /** The head and length of the case's sealed history as read with its row (issue 30, {@link HistoryChain}). */
+    void historyRead(String head, int length) {
+        historyHead = head;
+        historyLength = length;
+    }
+
+    String historyHead() {
+        return historyHead;
+    }
+
+    int historyLength() {
+        return historyLength;
     }
 
     void actedVersionRead(Long v) {

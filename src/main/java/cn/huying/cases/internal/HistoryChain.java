@@ -44,15 +44,20 @@ class HistoryChain {
 
     /** Seals {@code drafts} after a chain whose head and length are as given (null and 0 for a new chain). */
     Sealed seal(String caseCode, String head, int length, List<HistoryDraft> drafts) {
-        List<Link> links = new ArrayList<>(drafts.size());
+        return sealFields(caseCode, head, length, drafts.stream().map(HistoryChain::fields).toList());
+    }
+
+    /** As {@link #seal}, for entries given by their sealed fields (in the order of {@link #SEALED_COLUMNS}). */
+    Sealed sealFields(String caseCode, String head, int length, List<List<Object>> entries) {
+        List<Link> links = new ArrayList<>(entries.size());
         String previous = head == null ? HistorySeal.GENESIS : head;
         int position = length;
-        for (HistoryDraft d : drafts) {
+        for (List<Object> f : entries) {
             position++;
-            previous = seal.seal(record(caseCode), position, previous, fields(d));
+            previous = seal.seal(record(caseCode), position, previous, f);
             links.add(new Link(position, previous));
         }
-        return new Sealed(links, drafts.isEmpty() ? head : previous, position);
+        return new Sealed(links, entries.isEmpty() ? head : previous, position);
     }
 
     HistorySeal sealer() {
