@@ -31,6 +31,7 @@ public final class Bench {
             case "intake" -> IntakeDriver.run(args);
             case "deadlines" -> DeadlineBench.run(args);
             case "residents" -> ResidentsBench.run(args);
+            case "history" -> HistoryBench.run(args);
             case "smoke" -> smoke(args);
             default -> help();
         }
@@ -70,6 +71,8 @@ public final class Bench {
                   residents  the resident registry (issue 26): generate people and houses, then the registry's look-ups
                              through the services vs plain indexed SQL; run with -Dbench.heap=-Xmx512m
                              --db=h2|postgres --persons=2000000 --houses=800000 --iterations=200 --name=residents
+                  history    the history check (issue 30) over the demo town, then over every case after adding sealed
+                             history rows: --db=h2|postgres --rows=1000000 --per-case=8 --name=history
                   smoke      all of the above at tiny sizes
                 PostgreSQL: HUYING_BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:5432/huying_bench (a dedicated database:
                 the benchmarks write to it), HUYING_BENCH_POSTGRES_USER (postgres), HUYING_BENCH_POSTGRES_PASSWORD.""");
