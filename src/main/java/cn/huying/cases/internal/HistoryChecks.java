@@ -189,8 +189,10 @@ public class HistoryChecks {
                             + in + ") ORDER BY case_id, id")
                     .params(cases.stream().map(CaseHead::id).map(Object.class::cast).toList())
                     .query(rs -> {
+                        // seq is an INTEGER: PostgreSQL's driver does not read an int4 as a Long
+                        Integer seq = rs.getObject("seq", Integer.class);
                         byCase.get(rs.getLong("case_id")).add(new StepChain.Entry(rs.getLong("id"),
-                                rs.getObject("seq", Long.class), rs.getString("seal"), HistoryChain.fields(rs)));
+                                seq == null ? null : seq.longValue(), rs.getString("seal"), HistoryChain.fields(rs)));
                     });
             for (CaseHead c : cases) {
                 StepChain.Result r = StepChain.check(chain.sealer(), HistoryChain.record(c.code()), byCase.get(c.id()),
