@@ -1,7 +1,6 @@
 package cn.huying.bench;
 
-import cn.huying.cases.ActionRequest;
-import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseCommand;
 import cn.huying.cases.Cases;
 import cn.huying.cases.NewCase;
 import cn.huying.cases.SearchIndexStatus;
@@ -228,13 +227,12 @@ final class LifecycleBench {
                     null, null, null, false, null, List.of(), UUID.randomUUID().toString()), gridWorker);
             long id = s.c().id();
             long v = s.c().version();
-            v = cases.act(id, CaseAction.REGISTER, ActionRequest.of(v, "已受理"), dispatcher).version();
-            v = cases.act(id, CaseAction.DISPATCH, new ActionRequest(v, "请物业办处理", propertyOffice, null, null, null,
-                    List.of()), dispatcher).version();
-            v = cases.act(id, CaseAction.ACCEPT, ActionRequest.of(v, null), handler).version();
-            v = cases.act(id, CaseAction.RESOLVE, ActionRequest.of(v, "已更换阀门，恢复供暖"), handler).version();
-            v = cases.act(id, CaseAction.VERIFY, ActionRequest.of(v, "现场核实已修复"), dispatcher).version();
-            cases.act(id, CaseAction.CLOSE, ActionRequest.of(v, null), dispatcher);
+            v = cases.act(id, new CaseCommand.Register(v, "已受理"), dispatcher).version();
+            v = cases.act(id, new CaseCommand.Dispatch(v, propertyOffice, null, "请物业办处理"), dispatcher).version();
+            v = cases.act(id, new CaseCommand.Accept(v, null), handler).version();
+            v = cases.act(id, new CaseCommand.Resolve(v, "已更换阀门，恢复供暖", List.of()), handler).version();
+            v = cases.act(id, new CaseCommand.Verify(v, "现场核实已修复", List.of()), dispatcher).version();
+            cases.act(id, new CaseCommand.Close(v, null), dispatcher);
         }
     }
 

@@ -100,7 +100,7 @@ public sealed interface CaseEvent permits CaseEvent.CaseReported, CaseEvent.Case
     }
 
     /** A deadline light changed: YELLOW one working day before the deadline, RED once it has passed. */
-    record CaseDeadlineWarning(Facts facts, String light, Instant dueAt) implements CaseEvent {
+    record CaseDeadlineWarning(Facts facts, Light light, Instant dueAt) implements CaseEvent {
     }
 
     /** 督办单: issued once when a case turns red, to its handler and their leader. */

@@ -31,7 +31,7 @@ public record CaseView(long id, String code, CaseKind kind, String kindLabel, lo
      */
     public record TimeLimits(Instant receivedAt, Integer ruleVersion, String ruleLabel, Instant firstContactDueAt,
                              Instant firstContactedAt, Instant dueAt, boolean assumed, Instant yellowAt, Instant redAt,
-                             String light) {
+                             Light light) {
     }
 
     /** An attachment's description; the file itself is at {@code /api/attachments/{id}}. */

@@ -32,7 +32,12 @@ public interface Cases {
 
     PageResult<CaseSummary> list(CaseQuery query, CurrentUser viewer);
 
-    CaseView act(long id, CaseAction action, ActionRequest request, CurrentUser actor);
+    /**
+     * A person's command on a case, as parsed at the edge ({@link CaseCommand#parse}): checked against the version
+     * the actor saw, their permission and scope, and the transition table, then taken by the case in one
+     * transaction (the row, its history and its events).
+     */
+    CaseView act(long id, CaseCommand command, CurrentUser actor);
 
     List<HistoryView> history(long id, CurrentUser viewer);
 

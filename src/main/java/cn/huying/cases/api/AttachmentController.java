@@ -1,5 +1,6 @@
 package cn.huying.cases.api;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.internal.AttachmentStore;
 import cn.huying.cases.internal.CaseWebSupport;
 import cn.huying.identity.CurrentUsers;
@@ -31,7 +32,7 @@ class AttachmentController {
     @ApiResponse(responseCode = "200", description = "附件文件（JPEG、PNG、WebP、PDF、DOCX、XLSX），Content-Type 为其检测出的类型",
             content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/attachments/{id}")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     ResponseEntity<StreamingResponseBody> download(@PathVariable long id) {
         return support.download(support.attachment(id, users.require()));
     }

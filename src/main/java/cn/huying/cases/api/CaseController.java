@@ -1,7 +1,9 @@
 package cn.huying.cases.api;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.ActionRequest;
 import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseCommand;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseQuery;
 import cn.huying.cases.CaseState;
@@ -16,7 +18,7 @@ import cn.huying.cases.Satisfaction;
 import cn.huying.cases.Tier;
 import cn.huying.cases.Upload;
 import cn.huying.cases.Urgency;
-import cn.huying.cases.internal.CaseService;
+import cn.huying.cases.internal.CasesFacade;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.DomainException;
@@ -79,10 +81,10 @@ class CaseController {
     }
 
     private final Cases cases;
-    private final CaseService service;
+    private final CasesFacade service;
     private final CurrentUsers users;
 
-    CaseController(Cases cases, CaseService service, CurrentUsers users) {
+    CaseController(Cases cases, CasesFacade service, CurrentUsers users) {
         this.cases = cases;
         this.service = service;
         this.users = users;
@@ -91,7 +93,7 @@ class CaseController {
     @Operation(summary = "上报事件 / 提交诉求（JSON）",
             description = "201 新建；同一用户以相同 Idempotency-Key 重发时答 200 并返回第一次建立的事件。")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('case:report')")
+    @PreAuthorize(CasePermissions.HAS_REPORT)
     ResponseEntity<CreatedCase> create(@RequestBody CreateCaseRequest body,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return submit(body, key, List.of());
@@ -99,7 +101,7 @@ class CaseController {
 
     @Operation(summary = "上报事件并附照片或文件（multipart：部分 case 为 JSON，部分 files 为文件）")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('case:report')")
+    @PreAuthorize(CasePermissions.HAS_REPORT)
     ResponseEntity<CreatedCase> createWithFiles(@RequestPart("case") CreateCaseRequest body,
                                                 @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -135,7 +137,7 @@ class CaseController {
 
     @Operation(summary = "事件列表：限数据范围，按上报时间倒序，分页，含总数（多于 1000 条时只数到上限：totalExact 为 false，total 为下限）")
     @GetMapping
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     PageResult<CaseSummary> list(@RequestParam(required = false) String state,
                                  @RequestParam(required = false) String kind,
                                  @RequestParam(required = false) String tier,
@@ -154,35 +156,35 @@ class CaseController {
 
     @Operation(summary = "事件详情（含当前用户可执行的操作）")
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     CaseView get(@PathVariable long id) {
         return cases.get(id, users.require());
     }
 
     @Operation(summary = "按编号查事件，如 MS-20260315-0007")
     @GetMapping("/by-code/{code}")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     CaseView byCode(@PathVariable String code) {
         return cases.getByCode(code, users.require());
     }
 
     @Operation(summary = "办理记录（只增不改）")
     @GetMapping("/{id}/history")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     List<HistoryView> history(@PathVariable long id) {
         return cases.history(id, users.require());
     }
 
     @Operation(summary = "疑似重复件：同类、附近、近期的未办结事件")
     @GetMapping("/{id}/duplicates")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     List<DuplicateCandidate> duplicates(@PathVariable long id) {
         return cases.duplicates(id, users.require());
     }
 
     @Operation(summary = "诉求人完整联系方式（记入审计日志）")
     @GetMapping("/{id}/contact")
-    @PreAuthorize("hasAuthority('case:view-contact')")
+    @PreAuthorize(CasePermissions.HAS_VIEW_CONTACT)
     Cases.Contact contact(@PathVariable long id) {
         return cases.contact(id, users.require());
     }
@@ -195,14 +197,14 @@ class CaseController {
             （SATISFIED / BASICALLY_SATISFIED / UNSATISFIED）；reject、return、escalate、park、transfer、reopen 需 note（理由）；
             resolve、resolve-on-spot 需 note（答复）。""")
     @PostMapping(path = "/{id}/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     CaseView act(@PathVariable long id, @PathVariable String action, @RequestBody ActionBody body) {
         return doAct(id, action, body, List.of());
     }
 
     @Operation(summary = "对事件执行操作并附照片或文件（multipart：部分 action 为 JSON，部分 files 为文件）")
     @PostMapping(path = "/{id}/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     CaseView actWithFiles(@PathVariable long id, @PathVariable String action, @RequestPart("action") ActionBody body,
                           @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         return doAct(id, action, body, uploads(files));
@@ -216,8 +218,9 @@ class CaseController {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Satisfaction satisfaction = parse(Satisfaction.class, body.satisfaction(), "satisfaction", errors);
         errors.throwIfAny();
-        return cases.act(id, action, new ActionRequest(body.version(), body.note(), body.departmentId(),
-                body.handlerId(), body.leadCaseId(), satisfaction, files, body.receivingBody()), users.require());
+        return cases.act(id, CaseCommand.parse(action, new ActionRequest(body.version(), body.note(),
+                body.departmentId(), body.handlerId(), body.leadCaseId(), satisfaction, files, body.receivingBody())),
+                users.require());
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field, InvalidInput.Collector errors) {

@@ -1,5 +1,6 @@
 package cn.huying.cases.api;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.Category;
 import cn.huying.cases.Tier;
@@ -47,7 +48,7 @@ class CategoryController {
     @Operation(summary = "新建分类")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('category:edit')")
+    @PreAuthorize(CasePermissions.HAS_CATEGORY_EDIT)
     Category create(@RequestBody CategoryBody b) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         CaseKind kind = CaseController.parse(CaseKind.class, b.kind(), "kind", errors);
@@ -74,7 +75,7 @@ class CategoryController {
 
     @Operation(summary = "修改分类（未给出的字段不变），发布新版本")
     @PatchMapping("/{id}")
-    @PreAuthorize("hasAuthority('category:edit')")
+    @PreAuthorize(CasePermissions.HAS_CATEGORY_EDIT)
     Category update(@PathVariable long id, @RequestBody CategoryBody b) {
         Category c = support.category(id).orElseThrow(() -> DomainException.notFound("category.not-found", id));
         InvalidInput.Collector errors = new InvalidInput.Collector();

@@ -1,5 +1,6 @@
 package cn.huying.cases.api;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.SupervisionLevel;
 import cn.huying.cases.SupervisionOrder;
 import cn.huying.cases.internal.LeaderSupervision;
@@ -47,7 +48,7 @@ class SupervisionController {
     @Operation(summary = "领导对范围内的在办事件开具督办单（要求、答复期限），承办部门收到通知")
     @PostMapping("/api/cases/{id}/supervision-orders")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('supervision:open')")
+    @PreAuthorize(CasePermissions.HAS_SUPERVISION_OPEN)
     SupervisionOrder open(@PathVariable long id, @RequestBody OpenBody body) {
         SupervisionLevel level = null;
         if (body.level() != null && !body.level().isBlank()) {
@@ -63,21 +64,21 @@ class SupervisionController {
 
     @Operation(summary = "事件的督办单")
     @GetMapping("/api/cases/{id}/supervision-orders")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     List<SupervisionOrder> ofCase(@PathVariable long id) {
         return supervision.ofCase(id, users.require());
     }
 
     @Operation(summary = "承办部门答复督办单（只答复一次）")
     @PostMapping("/api/supervision-orders/{id}/answer")
-    @PreAuthorize("hasAuthority('supervision:answer')")
+    @PreAuthorize(CasePermissions.HAS_SUPERVISION_ANSWER)
     SupervisionOrder answer(@PathVariable long id, @RequestBody AnswerBody body) {
         return supervision.answer(id, body.answer(), users.require());
     }
 
     @Operation(summary = "回访：status=due 待回访（带时限灯），missed 回访超时台账")
     @GetMapping("/api/revisits")
-    @PreAuthorize("hasAuthority('case:revisit') and hasAuthority('ledger:view')")
+    @PreAuthorize(CasePermissions.HAS_REVISIT_AND_LEDGER_VIEW)
     PageResult<ServiceLoopReads.Revisit> revisits(@RequestParam(defaultValue = "due") String status,
                                                   @RequestParam(required = false) Integer page,
                                                   @RequestParam(required = false) Integer size) {

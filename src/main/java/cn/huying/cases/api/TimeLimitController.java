@@ -1,5 +1,6 @@
 package cn.huying.cases.api;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.CaseView;
 import cn.huying.cases.LedgerEntry;
 import cn.huying.cases.SupervisionOrder;
@@ -65,7 +66,7 @@ class TimeLimitController {
 
     @Operation(summary = "记录首次联系诉求人（12345 转办件须在 1 个工作日内）")
     @PostMapping("/api/cases/{id}/first-contact")
-    @PreAuthorize("hasAuthority('case:first-contact')")
+    @PreAuthorize(CasePermissions.HAS_FIRST_CONTACT)
     CaseView firstContact(@PathVariable long id, @RequestBody FirstContactBody body) {
         return service.firstContact(id, body.version(), body.note(), users.require());
     }
@@ -73,21 +74,21 @@ class TimeLimitController {
     @Operation(summary = "申请延期：须在办结时限届满前，最多 10 个工作日（可配置），由派遣员或领导审批")
     @PostMapping("/api/cases/{id}/extensions")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('case:extend')")
+    @PreAuthorize(CasePermissions.HAS_EXTEND)
     TimeLimitService.Extension requestExtension(@PathVariable long id, @RequestBody ExtensionBody body) {
         return service.requestExtension(id, body.version(), body.workingDays(), body.reason(), users.require());
     }
 
     @Operation(summary = "事件的延期申请")
     @GetMapping("/api/cases/{id}/extensions")
-    @PreAuthorize("hasAuthority('case:view')")
+    @PreAuthorize(CasePermissions.HAS_VIEW)
     List<TimeLimitService.Extension> extensions(@PathVariable long id) {
         return service.extensions(id, users.require());
     }
 
     @Operation(summary = "批准延期：新的办结时限记入办理记录")
     @PostMapping("/api/cases/{id}/extensions/{extensionId}/approve")
-    @PreAuthorize("hasAuthority('extension:approve')")
+    @PreAuthorize(CasePermissions.HAS_EXTENSION_APPROVE)
     TimeLimitService.Extension approve(@PathVariable long id, @PathVariable long extensionId,
                                        @RequestBody(required = false) DecisionBody body) {
         return service.decideExtension(id, extensionId, true, body == null ? null : body.note(), users.require());
@@ -95,7 +96,7 @@ class TimeLimitController {
 
     @Operation(summary = "不同意延期")
     @PostMapping("/api/cases/{id}/extensions/{extensionId}/refuse")
-    @PreAuthorize("hasAuthority('extension:approve')")
+    @PreAuthorize(CasePermissions.HAS_EXTENSION_APPROVE)
     TimeLimitService.Extension refuse(@PathVariable long id, @PathVariable long extensionId,
                                       @RequestBody(required = false) DecisionBody body) {
         return service.decideExtension(id, extensionId, false, body == null ? null : body.note(), users.require());
@@ -103,14 +104,14 @@ class TimeLimitController {
 
     @Operation(summary = "待我审批的延期申请")
     @GetMapping("/api/extensions/pending")
-    @PreAuthorize("hasAuthority('extension:approve')")
+    @PreAuthorize(CasePermissions.HAS_EXTENSION_APPROVE)
     List<TimeLimitService.Extension> pending() {
         return service.pendingExtensions(users.require());
     }
 
     @Operation(summary = "超期未办结：向群众反馈阶段性进展（原因、下一步措施、预计办结日期），须在超期后 3 个工作日内")
     @PostMapping("/api/cases/{id}/progress")
-    @PreAuthorize("hasAuthority('case:progress')")
+    @PreAuthorize(CasePermissions.HAS_PROGRESS)
     CaseView progress(@PathVariable long id, @RequestBody ProgressBody body) {
         return service.recordProgress(id, body.version(), body.reason(), body.nextSteps(), body.promisedDate(),
                 users.require());
@@ -118,7 +119,7 @@ class TimeLimitController {
 
     @Operation(summary = "台账：overdue 超期台账、problems 问题台账（挂账）、yellow 黄灯、red 红灯")
     @GetMapping("/api/ledgers/{ledger}")
-    @PreAuthorize("hasAnyAuthority('ledger:view', 'supervision:view')")
+    @PreAuthorize(CasePermissions.HAS_LEDGER_OR_SUPERVISION_VIEW)
     PageResult<LedgerEntry> ledger(@PathVariable String ledger, @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         return service.ledger(ledger, users.require(), PageRequest.of(page, size));
@@ -126,7 +127,7 @@ class TimeLimitController {
 
     @Operation(summary = "督办单（open=true 只列未答复的）：超期、首次联系超时、承诺时限超时与领导督办")
     @GetMapping("/api/supervision-orders")
-    @PreAuthorize("hasAuthority('supervision:view')")
+    @PreAuthorize(CasePermissions.HAS_SUPERVISION_VIEW)
     PageResult<SupervisionOrder> supervisionOrders(@RequestParam(required = false) Integer page,
                                                    @RequestParam(required = false) Integer size,
                                                    @RequestParam(defaultValue = "false") boolean open) {
@@ -143,7 +144,7 @@ class TimeLimitController {
     @Operation(summary = "发布新版本的时限规则；已立案的事件仍按原版本计算")
     @PostMapping("/api/time-limit-rules")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('rule:edit')")
+    @PreAuthorize(CasePermissions.HAS_RULE_EDIT)
     TimeLimitRules.Version publish(@RequestBody RulesBody body) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         List<TimeLimitRule> parsed = new java.util.ArrayList<>();
@@ -166,7 +167,7 @@ class TimeLimitController {
 
     @Operation(summary = "立即执行一次时限巡检（平时每分钟自动执行）")
     @PostMapping("/api/sla/sweep")
-    @PreAuthorize("hasAuthority('sla:sweep')")
+    @PreAuthorize(CasePermissions.HAS_SLA_SWEEP)
     DeadlineSweep.Result sweep() {
         return sweep.sweep();
     }

@@ -53,14 +53,14 @@ class AssumedDeadlineRecompute implements AssumedDeadlines {
             if (c == null || c.sla().ruleVersion() == null) {
                 continue;
             }
-            CaseFile.Sla old = c.sla();
+            Sla old = c.sla();
             Category category = categories.asOf(c.intake().categoryId(), c.createdAt()).orElseThrow();
             TimeLimitPolicy.Applied applied = policy.select(rules.rulesOf(old.ruleVersion()), c.intake().channel(),
                     category.timeLimitKey(), c.intake().urgency());
             if (applied.completion() == null) {
                 continue;
             }
-            CaseFile.Sla fresh = policy.limits(old.receivedAt(), old.externalDueAt(), old.ruleVersion(), applied,
+            Sla fresh = policy.limits(old.receivedAt(), old.externalDueAt(), old.ruleVersion(), applied,
                     old.extensionDays());
             if (Objects.equals(fresh.dueAt(), old.dueAt()) && Objects.equals(fresh.firstContactDueAt(), old.firstContactDueAt())
                     && fresh.assumed() == old.assumed()) {
@@ -68,10 +68,8 @@ class AssumedDeadlineRecompute implements AssumedDeadlines {
             }
             long expected = c.version();
             c.deadlinesRecomputed(fresh, SYSTEM, "国务院办公厅公布 " + year + " 年节假日安排，重算办结时限为 "
-                    + TEXT.format(fresh.dueAt().atZone(CaseService.ZONE)), now);
-            if (repo.updateBySystem(c, expected)) {
-                c.systemVersionSaved();
-                c.drainEvents().forEach(events::publishEvent);
+                    + TEXT.format(fresh.dueAt().atZone(CaseTime.ZONE)), now);
+            if (repo.saveBySystem(c, expected)) {
                 changed++;
             }
         }

@@ -207,7 +207,7 @@ class CaseBoardQueries implements CaseBoard {
         if (scope.byRegionAlone() && CaseStatsRollup.kept(scope.regions().pathPrefix())) {
             Instant refreshed = rollup.status().refreshedAt();
             if (refreshed != null) {
-                LocalDate cut = LocalDate.ofInstant(refreshed, CaseService.ZONE);
+                LocalDate cut = LocalDate.ofInstant(refreshed, CaseTime.ZONE);
                 LocalDate rollupTo = to.isBefore(cut) ? to : cut;
                 if (from.isBefore(rollupTo)) {
                     rollup.read(f, scope.regions().pathPrefix(), from, rollupTo);
@@ -230,8 +230,8 @@ class CaseBoardQueries implements CaseBoard {
             long[] n = f.days.getOrDefault(d, new long[2]);
             trend.add(new DayCount(d, n[0], n[1]));
         }
-        Instant start = from.atStartOfDay(CaseService.ZONE).toInstant();
-        Instant end = to.atStartOfDay(CaseService.ZONE).toInstant();
+        Instant start = from.atStartOfDay(CaseTime.ZONE).toInstant();
+        Instant end = to.atStartOfDay(CaseTime.ZONE).toInstant();
         return new Stats(start, end, total, total - finished, finished, states, kinds, tiers, channels, resolvedAt, trend);
     }
 

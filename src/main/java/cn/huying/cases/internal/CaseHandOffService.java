@@ -35,22 +35,22 @@ class CaseHandOffService implements CaseHandOff {
 
     private final CaseRepository repo;
     private final CaseClaims claims;
-    private final CaseService cases;
+    private final CaseReads cases;
     private final CategoryRepository categories;
     private final Departments departments;
     private final TimeLimitPolicy policy;
-    private final ApplicationEventPublisher events;
+    private final CaseDeadlines deadlines;
     private final Clock clock;
 
-    CaseHandOffService(CaseRepository repo, CaseClaims claims, CaseService cases, CategoryRepository categories,
-                       Departments departments, TimeLimitPolicy policy, ApplicationEventPublisher events, Clock clock) {
+    CaseHandOffService(CaseRepository repo, CaseClaims claims, CaseReads cases, CategoryRepository categories,
+                       Departments departments, TimeLimitPolicy policy, CaseDeadlines deadlines, Clock clock) {
         this.repo = repo;
         this.claims = claims;
         this.cases = cases;
         this.categories = categories;
         this.departments = departments;
         this.policy = policy;
-        this.events = events;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -73,7 +73,7 @@ class CaseHandOffService implements CaseHandOff {
         Actor onBehalf = onBehalf(actor, organisationName, c.departmentId());
         if (c.state() == CaseState.REPORTED || c.state() == CaseState.ESCALATED
                 || (c.state() == CaseState.REOPENED && c.tier() != Tier.TOWN)) {
-            c.register(onBehalf, note, now, cases.limitsFor(c, c.sla().receivedAt()));
+            c.register(onBehalf, note, now, deadlines);
         }
         if (c.state() == CaseState.REGISTERED || c.state() == CaseState.RETURNED || c.state() == CaseState.REOPENED) {
             long department = c.departmentId() != null ? c.departmentId() : departmentFor(c);
@@ -82,8 +82,8 @@ class CaseHandOffService implements CaseHandOff {
         if (c.state() == CaseState.DISPATCHED) {
             c.accept(onBehalf(actor, organisationName, c.departmentId()), note, now);
         }
-        CaseFile.Sla sla = c.sla();
-        c.handOff("HANDOFF_CLAIM", onBehalf, note + "；办结时限暂停计算", stopped(sla, now), now);
+        Sla sla = c.sla();
+        c.handOff(HistoryKind.HANDOFF_CLAIM, onBehalf, note + "；办结时限暂停计算", stopped(sla, now), now);
         save(c, expected);
         claims.insert(caseId, module.strip(), reference.strip(), organisationName.strip(), now, actor.id(), sla.dueAt());
         return cases.view(c, actor);
@@ -97,7 +97,7 @@ class CaseHandOffService implements CaseHandOff {
         CaseFile c = load(caseId);
         long expected = c.version();
         Instant now = clock.instant();
-        c.handOff("HANDOFF_PROGRESS", onBehalf(actor, open.claim().organisation(), c.departmentId()), note,
+        c.handOff(HistoryKind.HANDOFF_PROGRESS, onBehalf(actor, open.claim().organisation(), c.departmentId()), note,
                 c.sla().withProgress(now), now);
         save(c, expected);
         return cases.view(c, actor);
@@ -113,7 +113,7 @@ class CaseHandOffService implements CaseHandOff {
         Instant now = clock.instant();
         Actor who = onBehalf(actor, open.claim().organisation(), c.departmentId());
         // the deadline moved by the days the clock stood still: the light judges the case's own time only
-        c.handOff("HANDOFF_RESOLVE", who, open.claim().organisation() + "办结", resumed(c.sla(), open, now), now);
+        c.handOff(HistoryKind.HANDOFF_RESOLVE, who, open.claim().organisation() + "办结", resumed(c.sla(), open, now), now);
         c.resolve(who, reply, List.of(), now);
         save(c, expected);
         claims.end(open.id(), "RESOLVED", now);
@@ -129,7 +129,7 @@ class CaseHandOffService implements CaseHandOff {
         long expected = c.version();
         Instant now = clock.instant();
         Actor who = onBehalf(actor, open.claim().organisation(), c.departmentId());
-        c.handOff("HANDOFF_DECLINE", who, open.claim().organisation() + "退回：" + reason.strip() + "；办结时限恢复计算",
+        c.handOff(HistoryKind.HANDOFF_DECLINE, who, open.claim().organisation() + "退回：" + reason.strip() + "；办结时限恢复计算",
                 resumed(c.sla(), open, now), now);
         c.returnToDispatcher(who, reason, now);
         save(c, expected);
@@ -148,7 +148,7 @@ class CaseHandOffService implements CaseHandOff {
      * The completion clock stops (the sweep stops looking at the case); a sender's own deadline (the hotline's) keeps
      * running and is watched alone.
      */
-    private CaseFile.Sla stopped(CaseFile.Sla s, Instant now) {
+    private Sla stopped(Sla s, Instant now) {
         if (s.dueAt() == null || s.externalDueAt() == null) {
             return s.withClockStopped(now);
         }
@@ -157,21 +157,17 @@ class CaseHandOffService implements CaseHandOff {
             return s;
         }
         Instant yellow = policy.yellowAt(due);
-        return new CaseFile.Sla(s.receivedAt(), s.externalDueAt(), s.ruleVersion(), s.ruleId(), s.firstContactDueAt(),
-                s.firstContactedAt(), due, s.assumed(), s.extensionDays(), yellow, policy.redAt(due), 0, yellow, null,
-                s.progressDueAt(), s.lastProgressAt());
+        return s.withDeadline(due, yellow, policy.redAt(due), yellow, s.progressDueAt());
     }
 
     /** The case's own deadline moved by the working days it was claimed (no later than a sender's own). */
-    private CaseFile.Sla resumed(CaseFile.Sla s, CaseClaims.Open open, Instant now) {
+    private Sla resumed(Sla s, CaseClaims.Open open, Instant now) {
         if (s.dueAt() == null || open.ownDueAt() == null) {
             return s;
         }
-        CaseFile.Sla stood = new CaseFile.Sla(s.receivedAt(), s.externalDueAt(), s.ruleVersion(), s.ruleId(),
-                s.firstContactDueAt(), s.firstContactedAt(), open.ownDueAt(), s.assumed(), s.extensionDays(),
-                policy.yellowAt(open.ownDueAt()), policy.redAt(open.ownDueAt()), 0, null, open.claim().claimedAt(),
-                s.progressDueAt(), s.lastProgressAt());
-        CaseFile.Sla back = policy.resumed(stood, now);
+        Sla stood = s.withDeadline(open.ownDueAt(), policy.yellowAt(open.ownDueAt()), policy.redAt(open.ownDueAt()),
+                null, s.progressDueAt()).withClockStopped(open.claim().claimedAt());
+        Sla back = policy.resumed(stood, now);
         if (s.externalDueAt() != null && back.dueAt().isAfter(s.externalDueAt())) {
             return s.clockStoppedAt() == null ? s : policy.resumed(s, now);
         }
@@ -190,12 +186,10 @@ class CaseHandOffService implements CaseHandOff {
     }
 
     private void save(CaseFile c, long expected) {
-        if (!repo.update(c, expected)) {
+        if (!repo.save(c, expected)) {
             CaseFile current = load(c.id());
             throw DomainException.conflict("case.stale", current.code(), current.state().label(), current.version());
         }
-        c.versionSaved();
-        c.drainEvents().forEach(events::publishEvent);
     }
 
     /** The acting user, named with the organisation, taking the command centre's and the department's steps. */

@@ -16,14 +16,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores the case aggregate with optimistic locking, its history (insert only) and the daily
- * code sequence. One UPDATE per transition, guarded by the version the actor saw.
+ * Stores the case aggregate: the one place that writes a case. {@link #save} writes what the verbs recorded — the
+ * row, guarded by the version the actor saw, and the history entries (insert only) — and then publishes the events;
+ * {@link #insert} does the same for a new case. Nothing else updates {@code case_file} or inserts into
+ * {@code case_history} (the notes of the sweeps and of supervision come through {@link #appendNotes}).
  */
 @Repository
 class CaseRepository {
@@ -42,12 +43,15 @@ class CaseRepository {
     private final boolean postgres;
     private final WrittenCases written;
     private final HistoryChain chain;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource, WrittenCases written, HistoryChain chain) {
+    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource, WrittenCases written, HistoryChain chain,
+                   org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);
         this.written = written;
         this.chain = chain;
+        this.events = events;
     }
 
     static boolean isPostgres(javax.sql.DataSource dataSource) {
@@ -98,7 +102,7 @@ class CaseRepository {
                 enumOrNull(Satisfaction.class, rs.getString("satisfaction")), rs.getString("reply"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "dispatched_at"),
                 instant(rs, "accepted_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getLong("version"),
-                new CaseFile.Sla(instant(rs, "received_at"), instant(rs, "external_due_at"),
+                new Sla(instant(rs, "received_at"), instant(rs, "external_due_at"),
                         rs.getObject("rule_version", Integer.class), rs.getObject("rule_id", Long.class),
                         instant(rs, "first_contact_due_at"), instant(rs, "first_contacted_at"), instant(rs, "due_at"),
                         rs.getBoolean("due_assumed"), rs.getInt("extension_days"), instant(rs, "yellow_at"),
@@ -144,134 +148,9 @@ class CaseRepository {
         written.forget(leadId);
     }
 
-    /**
-     * The lead's answer given to the cases merged into it (重复件 share the lead's outcome). A system step on a
-     * finished case: the version stays, so nobody's next action is refused as if a colleague had acted.
-     */
-    int shareReplyWithMerged(long leadId, String reply, Instant now) {
-        return jdbc.sql("UPDATE case_file SET reply = ?, updated_at = ? WHERE lead_case_id = ? AND state = 'MERGED'")
-                .params(reply, utc(now), leadId).update();
-    }
-
     List<CaseFile> findMergedInto(long leadId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE lead_case_id = ? ORDER BY id").param(leadId)
                 .query(CaseRepository::map).list();
-    }
-
-    /**
-     * Next number of the day for a town prefix, in one round trip ({@code UPDATE … RETURNING} on
-     * PostgreSQL, {@code FINAL TABLE} on H2). The row lock makes concurrent intakes of the same
-     * town wait in turn, so callers take the number as late as they can.
-     */
-    int nextSequence(String prefix, LocalDate day) {
-        return number(prefix, day, false);
-    }
-
-    /**
-     * {@link #nextSequence} outside any transaction, each statement committing on its own: the town's counter row
-     * is locked only while the database runs the one UPDATE, with no round trip to the application before the
-     * commit. On PostgreSQL that commit does not wait for the WAL to reach the disk ({@code set_config(…, true)}
-     * for the statement's own transaction). Safe: the case that uses the number commits later and synchronously,
-     * which flushes this commit's WAL first; a number lost in a crash was never used by a durable case (and
-     * {@code code} is unique anyway).
-     */
-    int takeNumberAlone(String prefix, LocalDate day) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("takeNumberAlone is for use outside a transaction");
-        }
-        return number(prefix, day, true);
-    }
-
-    /** Whether {@link #intakeReads} is available: on PostgreSQL (H2 runs in the process, with no round trip to save). */
-    boolean readsInOneStatement() {
-        return postgres;
-    }
-
-    /**
-     * What an intake reads before it writes, as {@link #intakeReads} returns it.
-     *
-     * @param earlierId the case this reporter already sent with this Idempotency-Key; null if none
-     * @param number    the town's next number of the day, taken; null for a repeated key, or when the day's counter
-     *                  row does not exist yet (the day's first case of the town: take it with {@link #takeNumberAlone})
-     * @param newest    the newest open cases of the category in the box, scope not yet checked; empty without a box
-     */
-    record IntakeReads(Long earlierId, Integer number, List<CaseQueries.ScopedNearby> newest) {
-    }
-
-    /**
-     * On PostgreSQL, the intake's three reads in one statement and one round trip, committing on its own outside
-     * any transaction as {@link #takeNumberAlone} does (the counter row is locked for this statement only, its
-     * commit does not wait for the WAL): the case this reporter already sent with this key; the town's next number
-     * of the day unless there was one; and, with a box ({@link CaseQueries#box}), the newest open cases in it
-     * ({@link CaseQueries#newestInBox}).
-     * Separately these were three round trips and three commits of their own (docs/cases.md).
-     */
-    IntakeReads intakeReads(long createdBy, String idempotencyKey, String prefix, LocalDate day, CaseQueries.Box box,
-                            Instant since) {
-        if (!postgres || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("intakeReads is for PostgreSQL, outside a transaction");
-        }
-        List<Object> params = new java.util.ArrayList<>(List.of(createdBy, idempotencyKey == null ? "" : idempotencyKey,
-                prefix, day));
-        if (box != null) {
-            params.addAll(box.params(since));
-        }
-        Long[] earlier = {null};
-        Integer[] number = {null};
-        List<CaseQueries.ScopedNearby> newest = new java.util.ArrayList<>();
-        jdbc.sql(box == null ? INTAKE_READS : intakeReadsWithBox(box.bands())).params(params).query(rs -> {
-            switch (rs.getString(1)) {
-                case "E" -> earlier[0] = rs.getLong(2);
-                case "N" -> number[0] = rs.getInt(2);
-                default -> newest.add(CaseQueries.scopedNearby(rs, 1));
-            }
-        });
-        return new IntakeReads(earlier[0], number[0], newest);
-    }
-
-    /** The idempotency lookup and the number of {@link #intakeReads}; the number is not taken for a repeated key. */
-    private static final String INTAKE_READS_HEAD = "WITH earlier AS (SELECT id FROM case_file"
-            + " WHERE created_by = ? AND idempotency_key = ?),"
-            + " async AS (SELECT set_config('synchronous_commit', 'off', true) AS v),"
-            + " num AS (UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM earlier) AND (SELECT v FROM async) IS NOT NULL RETURNING last_value)";
-    private static final String INTAKE_READS = INTAKE_READS_HEAD
-            + " SELECT 'E', id FROM earlier UNION ALL SELECT 'N', last_value FROM num";
-    /** {@link #INTAKE_READS} and the newest open cases of a box of {@code bands} latitude bands. */
-    private static String intakeReadsWithBox(int bands) {
-        return INTAKE_READS_WITH_BOX.computeIfAbsent(bands, n -> INTAKE_READS_HEAD + ", " + CaseQueries.newestInBox(n)
-                + " SELECT 'C' AS part, c.* FROM box c"
-                + " UNION ALL SELECT 'E', id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM earlier"
-                + " UNION ALL SELECT 'N', last_value, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM num");
-    }
-
-    private static final java.util.concurrent.ConcurrentMap<Integer, String> INTAKE_READS_WITH_BOX =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private int number(String prefix, LocalDate day, boolean noWalFlush) {
-        java.util.Optional<Integer> next = takeNumber(prefix, day, noWalFlush);
-        if (next.isPresent()) {
-            return next.get();
-        }
-        // the day's first case in this town: create the row (a concurrent intake may win that race), then take a number
-        jdbc.sql("INSERT INTO case_code_seq (prefix, seq_day, last_value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
-                .params(prefix, day).update();
-        return takeNumber(prefix, day, noWalFlush).orElseThrow();
-    }
-
-    private java.util.Optional<Integer> takeNumber(String prefix, LocalDate day, boolean noWalFlush) {
-        String sql;
-        if (!postgres) {
-            sql = "SELECT last_value FROM FINAL TABLE (UPDATE case_code_seq SET last_value = last_value + 1"
-                    + " WHERE prefix = ? AND seq_day = ?)";
-        } else if (noWalFlush) {
-            sql = "WITH async AS (SELECT set_config('synchronous_commit', 'off', true) AS v)"
-                    + " UPDATE case_code_seq SET last_value = last_value + 1"
-                    + " WHERE prefix = ? AND seq_day = ? AND (SELECT v FROM async) IS NOT NULL RETURNING last_value";
-        } else {
-            sql = "UPDATE case_code_seq SET last_value = last_value + 1 WHERE prefix = ? AND seq_day = ? RETURNING last_value";
-        }
-        return jdbc.sql(sql).params(prefix, day).query(Integer.class).optional();
     }
 
     private static final String INSERT_CASE = """
@@ -320,10 +199,13 @@ class CaseRepository {
             + HISTORY_FROM_WRITTEN;
 
     /**
-     * Inserts a new case and the history entries it starts with; returns its id. The entries are sealed here
-     * ({@link HistoryChain}: the chain starts at the case's code) and the case row takes the chain's head and length.
+     * Inserts a new case and the history entries it starts with, then publishes the events it recorded; returns its
+     * id. {@code withHistory} false: the history waits ({@link #appendNotes}, once the report's photos are stored).
+     * The entries are sealed here ({@link HistoryChain}: the chain starts at the case's code) and the case row takes
+     * the chain's head and length.
      */
-    long insert(CaseFile c, List<HistoryDraft> history) {
+    long insert(CaseFile c, boolean withHistory) {
+        List<HistoryDraft> history = withHistory ? c.drainHistory() : List.of();
         HistoryChain.Sealed sealed = chain.seal(c.intake().code(), null, 0, history);
         Object[] params = concat(insertParams(c), new Object[] {sealed.head(), sealed.length()});
         long id;
@@ -340,6 +222,7 @@ class CaseRepository {
         c.historyRead(sealed.head(), sealed.length());
         c.assignId(id);
         written.rememberAfterCommit(c);
+        publish(c);
         return id;
     }
 
@@ -370,16 +253,37 @@ class CaseRepository {
     }
 
     /**
-     * Writes the changed state and the history entries the case recorded since it was last written, if nobody
-     * changed the case since {@code expectedVersion}; false (and nothing written) otherwise.
+     * Saves a person's change: writes the changed state and the history entries the case recorded since it was last
+     * written, if nobody changed the case since {@code expectedVersion}, then publishes the events it recorded (in
+     * the caller's transaction: they reach their listeners once it commits). False, with nothing written or
+     * published, if the version had moved.
      */
-    boolean update(CaseFile c, long expectedVersion) {
-        return update(c, expectedVersion, true);
+    boolean save(CaseFile c, long expectedVersion) {
+        if (!update(c, expectedVersion, true)) {
+            return false;
+        }
+        c.versionSaved();
+        publish(c);
+        return true;
     }
 
-    /** As {@link #update(CaseFile, long)}, for a change of the system's: people need not have seen it. */
-    boolean updateBySystem(CaseFile c, long expectedVersion) {
-        return update(c, expectedVersion, false);
+    /**
+     * As {@link #save}, for a change of the system's (a light, recomputed deadlines, a follow-on): the version goes
+     * up but people need not have seen it, so nobody's next action is refused as if a colleague had acted.
+     */
+    boolean saveBySystem(CaseFile c, long expectedVersion) {
+        if (!update(c, expectedVersion, false)) {
+            return false;
+        }
+        c.systemVersionSaved();
+        publish(c);
+        return true;
+    }
+
+    private void publish(CaseFile c) {
+        for (cn.huying.cases.CaseEvent e : c.drainEvents()) {
+            events.publishEvent(e);
+        }
     }
 
     private boolean update(CaseFile c, long expectedVersion, boolean byPerson) {
@@ -430,10 +334,12 @@ class CaseRepository {
     }
 
     /**
-     * Appends entries to a case's history without changing the case (its version stays): the chain's head is read
-     * under the case row's lock, the entries sealed after it, and the new head written to the row.
+     * History entries that change nothing in the case row, so its version stays: the notes of the service-loop sweep
+     * and of supervision (a colleague's next action is not refused because of them), and the report's entry once
+     * its photos are stored. The chain's head is read under the case row's lock, the entries sealed after it, and
+     * the new head and length written to the row (issue 30).
      */
-    void appendHistory(long caseId, List<HistoryDraft> entries) {
+    void appendNotes(long caseId, List<HistoryDraft> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -447,6 +353,11 @@ class CaseRepository {
                 .params(sealed.head(), sealed.length(), caseId).update();
     }
 
+    // ---- history: the one place that inserts into case_history ------------------------------
+    // (HISTORY_COLUMNS, historyValues and insertHistory; the PostgreSQL single statement appends HISTORY_FROM_WRITTEN
+    // with the same columns and values. A column added to each entry goes into these three and UPDATE_WITH_HISTORY_NULLS.)
+    // Every entry is sealed (HistoryChain) before it reaches them, from the head read with the case row.
+
     private void insertHistory(long caseId, List<HistoryDraft> entries, HistoryChain.Sealed sealed) {
         for (int k = 0; k < entries.size(); k++) {
             jdbc.sql(INSERT_HISTORY).params(typedNulls(concat(new Object[] {caseId},
@@ -456,9 +367,9 @@ class CaseRepository {
 
     /** A history entry's values after its case id, in the order of {@link #HISTORY_COLUMNS}, with its seal. */
     private static Object[] historyValues(HistoryDraft h, HistoryChain.Link link) {
-        return new Object[] {h.action(), name(h.fromState()), h.toState().name(), h.tier().name(), h.departmentId(),
-                h.actorId(), h.actorName(), h.actorRole(), h.note(), HistoryChain.attachmentIds(h.attachmentIds()),
-                utc(h.at()), link.position(), link.seal()};
+        return new Object[] {h.action().name(), name(h.fromState()), h.toState().name(), h.tier().name(),
+                h.departmentId(), h.actorId(), h.actorName(), h.actorRole(), h.note(),
+                HistoryChain.attachmentIds(h.attachmentIds()), utc(h.at()), link.position(), link.seal()};
     }
 
     private static Object[] concat(Object[] a, Object[] b) {

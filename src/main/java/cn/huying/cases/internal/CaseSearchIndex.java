@@ -58,7 +58,7 @@ import org.apache.lucene.store.FSDirectory;
  * and matched as a phrase (consecutive positions), which finds exactly the texts that contain it.
  * The documents are sorted newest first inside the index, so the first page comes in index order.
  *
- * <p>Written only by {@link CaseSearchIndexer}; read by {@link CaseService#list}.
+ * <p>Written only by {@link CaseSearchIndexer}; read by {@link CaseReads#list}.
  */
 final class CaseSearchIndex implements AutoCloseable {
 

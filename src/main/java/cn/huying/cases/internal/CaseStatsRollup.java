@@ -170,8 +170,8 @@ public class CaseStatsRollup {
                     });
             Instant first = firstCase[0];
             if (first != null) {
-                LocalDate last = LocalDate.ofInstant(now, CaseService.ZONE);
-                for (LocalDate d = LocalDate.ofInstant(first, CaseService.ZONE); !d.isAfter(last); d = d.plusDays(1)) {
+                LocalDate last = LocalDate.ofInstant(now, CaseTime.ZONE);
+                for (LocalDate d = LocalDate.ofInstant(first, CaseTime.ZONE); !d.isAfter(last); d = d.plusDays(1)) {
                     days.add(d);
                 }
                 // a case reported "later" than this node's clock (another node's) still gets its day
@@ -386,17 +386,17 @@ public class CaseStatsRollup {
     }
 
     /**
-     * The SQL of the day (in {@link CaseService#ZONE}) of a timestamp column, as days since 1970-01-01:
+     * The SQL of the day (in {@link CaseTime#ZONE}) of a timestamp column, as days since 1970-01-01:
      * the zone's offset added to the epoch seconds (China has kept one offset since 1991), the same on
      * H2 and PostgreSQL whatever the session's time zone.
      */
     static String day(String column) {
-        int offset = CaseService.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
+        int offset = CaseTime.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
         return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS BIGINT)";
     }
 
     static OffsetDateTime start(LocalDate day) {
-        return CaseRepository.utc(day.atStartOfDay(CaseService.ZONE).toInstant());
+        return CaseRepository.utc(day.atStartOfDay(CaseTime.ZONE).toInstant());
     }
 
 }

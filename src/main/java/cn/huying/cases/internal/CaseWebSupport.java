@@ -21,11 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Component
 public class CaseWebSupport {
 
-    private final CaseService cases;
+    private final CaseReads cases;
     private final AttachmentStore attachments;
     private final CategoryRepository categories;
 
-    CaseWebSupport(CaseService cases, AttachmentStore attachments, CategoryRepository categories) {
+    CaseWebSupport(CaseReads cases, AttachmentStore attachments, CategoryRepository categories) {
         this.cases = cases;
         this.attachments = attachments;
         this.categories = categories;

@@ -104,7 +104,7 @@ public class DeadlineSweep {
         if (c == null) {
             return null;
         }
-        CaseFile.Sla sla = c.sla();
+        Sla sla = c.sla();
         if (sla.nextSlaAt() == null || sla.nextSlaAt().isAfter(now)) {
             return null;
         }
@@ -136,11 +136,9 @@ public class DeadlineSweep {
     }
 
     private void save(CaseFile c, long expected) {
-        if (!repo.updateBySystem(c, expected)) {
+        if (!repo.saveBySystem(c, expected)) {
             throw new StaleCase();
         }
-        c.systemVersionSaved();
-        c.drainEvents().forEach(events::publishEvent);
     }
 
     /** One order per case and deadline; a second attempt finds the unique key taken. */

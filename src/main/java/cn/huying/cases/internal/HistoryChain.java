@@ -70,7 +70,7 @@ class HistoryChain {
     }
 
     static List<Object> fields(HistoryDraft h) {
-        return Arrays.asList(h.action(), h.fromState() == null ? null : h.fromState().name(), h.toState().name(),
+        return Arrays.asList(h.action().name(), h.fromState() == null ? null : h.fromState().name(), h.toState().name(),
                 h.tier().name(), h.departmentId(), h.actorId(), h.actorName(), h.actorRole(), h.note(),
                 attachmentIds(h.attachmentIds()), h.at());
     }

@@ -31,7 +31,7 @@ public class LeaderSupervision {
     public static final String OPEN = "supervision:open";
     public static final String ANSWER = "supervision:answer";
 
-    private final CaseService cases;
+    private final CaseReads cases;
     private final CaseSnapshots snapshots;
     private final CaseRepository repo;
     private final JdbcClient jdbc;
@@ -39,7 +39,7 @@ public class LeaderSupervision {
     private final TimeLimitPolicy policy;
     private final Clock clock;
 
-    LeaderSupervision(CaseService cases, CaseSnapshots snapshots, CaseRepository repo, JdbcClient jdbc,
+    LeaderSupervision(CaseReads cases, CaseSnapshots snapshots, CaseRepository repo, JdbcClient jdbc,
                       ApplicationEventPublisher events, TimeLimitPolicy policy, Clock clock) {
         this.cases = cases;
         this.snapshots = snapshots;
@@ -84,7 +84,7 @@ public class LeaderSupervision {
                         user.displayName())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        history(c, user, "SUPERVISION_LEADER", level.label() + "：" + demand.strip() + "（" + answerBy + " 前答复）", now);
+        history(c, user, HistoryKind.SUPERVISION_LEADER, level.label() + "：" + demand.strip() + "（" + answerBy + " 前答复）", now);
         events.publishEvent(new CaseEvent.SupervisionOrderOpened(c.facts(now), id, "LEADER",
                 "督办单（" + level.label() + "）：" + excerpt(demand.strip()), c.handlerId()));
         return find(id).orElseThrow();
@@ -115,7 +115,7 @@ public class LeaderSupervision {
             throw DomainException.conflict("supervision.answered", orderId);
         }
         Snapshot c = snapshots.find(order.caseId()).orElseThrow();
-        history(c, user, "SUPERVISION_ANSWERED", "督办答复：" + answer.strip(), now);
+        history(c, user, HistoryKind.SUPERVISION_ANSWERED, "督办答复：" + answer.strip(), now);
         Long openedBy = jdbc.sql("SELECT opened_by FROM supervision_order WHERE id = ?").param(orderId)
                 .query(Long.class).optional().orElse(null);
         events.publishEvent(new CaseEvent.SupervisionOrderAnswered(c.facts(now), orderId, openedBy, answer.strip()));
@@ -140,9 +140,9 @@ public class LeaderSupervision {
                 .param(id).query(LedgerQueries::order).optional();
     }
 
-    private void history(Snapshot c, CurrentUser user, String action, String note, Instant now) {
+    private void history(Snapshot c, CurrentUser user, HistoryKind action, String note, Instant now) {
         String role = user.hasRole(Roles.LEADER) ? Roles.LEADER : user.hasRole(Roles.HANDLER) ? Roles.HANDLER : null;
-        repo.appendHistory(c.id(), List.of(new HistoryDraft(action, c.state(), c.state(), c.tier(), c.departmentId(),
+        repo.appendNotes(c.id(), List.of(new HistoryDraft(action, c.state(), c.state(), c.tier(), c.departmentId(),
                 user.id(), user.displayName(), role, note, List.of(), now)));
     }
 

@@ -24,11 +24,11 @@ public class ServiceLoopReads {
                           Instant revisitedAt, String light) {
     }
 
-    private final CaseService cases;
+    private final CaseReads cases;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ServiceLoopReads(CaseService cases, JdbcClient jdbc, Clock clock) {
+    ServiceLoopReads(CaseReads cases, JdbcClient jdbc, Clock clock) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.clock = clock;

@@ -116,7 +116,7 @@ public class ServiceLoopSweep {
                     "事件 " + c.code() + "“" + c.title() + "”未在时限内与诉求人首次联系，请立即联系并记录。", now);
             case PROGRESS -> counts[2] += order(c, w, "PROGRESS", "承诺办结时限已过",
                     "事件 " + c.code() + "“" + c.title() + "”未在阶段性进展承诺的日期前办结，请说明原因并尽快办结。", now);
-            case REVISIT -> history(c, "REVISIT_MISSED", "未在时限内完成回访，已列入回访超时台账", now);
+            case REVISIT -> history(c, HistoryKind.REVISIT_MISSED, "未在时限内完成回访，已列入回访超时台账", now);
             case TIER -> counts[3] += tierTimeUp(c, w, now);
         }
         events.publishEvent(new CaseEvent.CaseLoopMissed(c.facts(now), w.kind().name(), w.dueAt()));
@@ -147,7 +147,7 @@ public class ServiceLoopSweep {
         } catch (DuplicateKeyException e) {
             return 0;
         }
-        history(c, "SUPERVISION_" + kind, "督办单：" + title, now);
+        history(c, HistoryKind.valueOf("SUPERVISION_" + kind), "督办单：" + title, now);
         events.publishEvent(new CaseEvent.SupervisionOrderOpened(c.facts(now), keys.getKey().longValue(), kind,
                 "督办单：" + title, c.handlerId()));
         return 1;
@@ -157,7 +157,7 @@ public class ServiceLoopSweep {
     private int tierTimeUp(Snapshot s, Watch w, Instant now) {
         String tierName = Tier.valueOf(w.tier()).label();
         if (!props.tierAction().equals("ESCALATE")) {
-            history(s, "TIER_TIME_UP", tierName + "办理时限已到，请尽快办理或上报", now);
+            history(s, HistoryKind.TIER_TIME_UP, tierName + "办理时限已到，请尽快办理或上报", now);
             return 0;
         }
         CaseFile c = repo.find(s.id()).orElseThrow();
@@ -165,16 +165,14 @@ public class ServiceLoopSweep {
         String role = w.tier().equals(Tier.GRID.name()) ? Roles.GRID_WORKER : Roles.VILLAGE_CADRE;
         c.escalate(new Actor(0L, "系统（" + tierName + "时限已到）", Set.of(role), null),
                 tierName + "办理时限已到，自动上报上一级", List.of(), now);
-        if (!repo.update(c, expected)) {
+        if (!repo.save(c, expected)) {
             throw new IllegalStateException("case " + s.id() + " changed while it was sent up");
         }
-        c.versionSaved();
-        c.drainEvents().forEach(events::publishEvent);
         return 1;
     }
 
-    private void history(Snapshot c, String action, String note, Instant now) {
-        repo.appendHistory(c.id(), List.of(new HistoryDraft(action, c.state(), c.state(), c.tier(), c.departmentId(),
+    private void history(Snapshot c, HistoryKind action, String note, Instant now) {
+        repo.appendNotes(c.id(), List.of(new HistoryDraft(action, c.state(), c.state(), c.tier(), c.departmentId(),
                 0L, "系统", null, note, List.of(), now)));
     }
 }

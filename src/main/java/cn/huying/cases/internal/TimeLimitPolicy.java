@@ -67,7 +67,7 @@ public class TimeLimitPolicy {
     }
 
     /** The time limits of a case received at {@code receivedAt}, with {@code extensionDays} already granted. */
-    public CaseFile.Sla limits(Instant receivedAt, Instant externalDueAt, int ruleVersion, Applied applied,
+    public Sla limits(Instant receivedAt, Instant externalDueAt, int ruleVersion, Applied applied,
                                int extensionDays) {
         TimeLimitRule rule = applied.completion();
         Deadline due = rule.completionHours() != null ? calendar.addWorkingHours(receivedAt, rule.completionHours())
@@ -91,22 +91,22 @@ public class TimeLimitPolicy {
         // no light before the case exists: a case due within a working day is yellow from its receipt
         Instant yellow = notBefore(yellowAt(dueAt), receivedAt);
         Instant red = redAt(dueAt);
-        return new CaseFile.Sla(receivedAt, externalDueAt, ruleVersion, rule.id(), firstContactDue, null, dueAt, assumed,
+        return new Sla(receivedAt, externalDueAt, ruleVersion, rule.id(), firstContactDue, null, dueAt, assumed,
                 extensionDays, yellow, red, 0, yellow, null, endOfNthWorkdayAfter(dueAt, 3), null);
     }
 
     /** The same limits with a new due time (an approved extension), the light back to green. */
-    public CaseFile.Sla extended(CaseFile.Sla sla, int workingDays) {
+    public Sla extended(Sla sla, int workingDays) {
         Instant dueAt = endOfNthWorkdayAfter(sla.dueAt(), workingDays);
         Instant yellow = yellowAt(dueAt);
-        return new CaseFile.Sla(sla.receivedAt(), sla.externalDueAt(), sla.ruleVersion(), sla.ruleId(),
+        return new Sla(sla.receivedAt(), sla.externalDueAt(), sla.ruleVersion(), sla.ruleId(),
                 sla.firstContactDueAt(), sla.firstContactedAt(), dueAt,
                 sla.assumed() || calendar.isAssumed(LocalDate.ofInstant(dueAt, zone)), sla.extensionDays() + workingDays,
                 yellow, redAt(dueAt), 0, yellow, null, endOfNthWorkdayAfter(dueAt, 3), sla.lastProgressAt());
     }
 
     /** After a stop (parked): the deadline moves by the working days the clock stood still. */
-    public CaseFile.Sla resumed(CaseFile.Sla sla, Instant now) {
+    public Sla resumed(Sla sla, Instant now) {
         if (sla.dueAt() == null || sla.clockStoppedAt() == null) {
             return sla;
         }
@@ -114,14 +114,14 @@ public class TimeLimitPolicy {
         Instant dueAt = stood == 0 ? sla.dueAt() : endOfNthWorkdayAfter(sla.dueAt(), stood);
         if (dueAt.equals(sla.dueAt())) {
             // same deadline: the lights already given stay given
-            return new CaseFile.Sla(sla.receivedAt(), sla.externalDueAt(), sla.ruleVersion(), sla.ruleId(),
+            return new Sla(sla.receivedAt(), sla.externalDueAt(), sla.ruleVersion(), sla.ruleId(),
                     sla.firstContactDueAt(), sla.firstContactedAt(), dueAt, sla.assumed(), sla.extensionDays(),
                     sla.yellowAt(), sla.redAt(), sla.level(), sla.level() == 0 ? sla.yellowAt()
                     : sla.level() == 1 ? sla.redAt() : null, null, sla.progressDueAt(), sla.lastProgressAt());
         }
         // a new deadline: its lights are watched afresh
         Instant yellow = yellowAt(dueAt);
-        return new CaseFile.Sla(sla.receivedAt(), sla.externalDueAt(), sla.ruleVersion(), sla.ruleId(),
+        return new Sla(sla.receivedAt(), sla.externalDueAt(), sla.ruleVersion(), sla.ruleId(),
                 sla.firstContactDueAt(), sla.firstContactedAt(), dueAt, sla.assumed(), sla.extensionDays(), yellow,
                 redAt(dueAt), 0, yellow, null, endOfNthWorkdayAfter(dueAt, 3), sla.lastProgressAt());
     }

@@ -78,14 +78,14 @@ public class TimeLimitReads {
             CaseState.REVISITED, CaseState.MERGED, CaseState.REJECTED);
     private static final String LEDGER_SELECT = LedgerQueries.ENTRY_SELECT;
 
-    private final CaseService cases;
+    private final CaseReads cases;
     private final TimeLimitService service;
     private final TimeLimitPolicy policy;
     private final TimeLimitConfig.SlaProperties props;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TimeLimitReads(CaseService cases, TimeLimitService service, TimeLimitPolicy policy,
+    TimeLimitReads(CaseReads cases, TimeLimitService service, TimeLimitPolicy policy,
                    TimeLimitConfig.SlaProperties props, JdbcClient jdbc, Clock clock) {
         this.cases = cases;
         this.service = service;
@@ -217,7 +217,7 @@ public class TimeLimitReads {
 
     /**
      * The deadline and light of each of these cases that is in the user's scope, by the same rule
-     * as the case view ({@link CaseService#light}).
+     * as the case view ({@link CaseReads#light}).
      */
     public Map<Long, CaseDeadline> deadlines(Collection<Long> caseIds, CurrentUser user) {
         Map<Long, CaseDeadline> out = new LinkedHashMap<>();
@@ -245,7 +245,7 @@ public class TimeLimitReads {
         return out;
     }
 
-    /** The case view's light ({@link CaseService#light}) from the stored columns. */
+    /** The case view's light ({@link CaseReads#light}) from the stored columns. */
     static String light(CaseState state, Instant dueAt, Instant yellowAt, Instant redAt, Instant stoppedAt,
                         Instant resolvedAt, Instant now) {
         if (dueAt == null) {

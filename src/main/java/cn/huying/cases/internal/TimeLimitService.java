@@ -26,12 +26,13 @@ public class TimeLimitService {
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** An extension request as shown to approvers. */
-    public record Extension(long id, long caseId, String caseCode, int workingDays, String reason, String status,
+    public record Extension(long id, long caseId, String caseCode, int workingDays, String reason,
+                            cn.huying.cases.ExtensionStatus status,
                             long requestedBy, Instant requestedAt, Instant oldDueAt, Instant newDueAt, Long decidedBy,
                             Instant decidedAt, String decisionNote) {
     }
 
-    private final CaseService cases;
+    private final CaseReads cases;
     private final CaseRepository repo;
     private final TimeLimitPolicy policy;
     private final TimeLimitConfig.SlaProperties props;
@@ -40,7 +41,7 @@ public class TimeLimitService {
     private final Clock clock;
     private final LedgerQueries ledgers;
 
-    TimeLimitService(CaseService cases, CaseRepository repo, TimeLimitPolicy policy, TimeLimitConfig.SlaProperties props,
+    TimeLimitService(CaseReads cases, CaseRepository repo, TimeLimitPolicy policy, TimeLimitConfig.SlaProperties props,
                      JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, LedgerQueries ledgers) {
         this.ledgers = ledgers;
         this.cases = cases;
@@ -53,12 +54,10 @@ public class TimeLimitService {
     }
 
     private void save(CaseFile c, long expected) {
-        if (!repo.update(c, expected)) {
+        if (!repo.save(c, expected)) {
             CaseFile current = repo.find(c.id()).orElseThrow();
             throw DomainException.conflict("case.stale", current.code(), current.state().label(), current.version());
         }
-        c.versionSaved();
-        c.drainEvents().forEach(events::publishEvent);
     }
 
     private CaseFile load(long id, Long version, CurrentUser user, String permission) {
@@ -126,20 +125,20 @@ public class TimeLimitService {
         if (ext.caseId() != id) {
             throw DomainException.notFound("case.extension.not-found", extensionId);
         }
-        if (!"PENDING".equals(ext.status())) {
+        if (ext.status() != cn.huying.cases.ExtensionStatus.PENDING) {
             throw DomainException.conflict("case.extension.decided", extensionId);
         }
         Instant now = clock.instant();
         long expected = c.version();
-        CaseFile.Sla extended = approve ? policy.extended(c.sla(), ext.workingDays()) : c.sla();
+        Sla extended = approve ? policy.extended(c.sla(), ext.workingDays()) : c.sla();
         String summary = approve
-                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(CaseService.ZONE))
+                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(CaseTime.ZONE))
                 + (blank(note) ? "" : "（" + note.strip() + "）")
                 : "不同意延期" + (blank(note) ? "" : "：" + note.strip());
         int n = jdbc.sql("""
                 UPDATE case_extension SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, new_due_at = ?
                 WHERE id = ? AND status = 'PENDING'""")
-                .params(approve ? "APPROVED" : "REFUSED", user.id(), CaseRepository.utc(now), note,
+                .params((approve ? cn.huying.cases.ExtensionStatus.APPROVED : cn.huying.cases.ExtensionStatus.REFUSED).name(), user.id(), CaseRepository.utc(now), note,
                         approve ? CaseRepository.utc(extended.dueAt()) : null, extensionId)
                 .update();
         if (n != 1) {
@@ -164,7 +163,7 @@ public class TimeLimitService {
         Instant now = clock.instant();
         if (promised == null) {
             errors.add("promisedDate", "case.progress.fields");
-        } else if (promised.isBefore(LocalDate.ofInstant(now, CaseService.ZONE))) {
+        } else if (promised.isBefore(LocalDate.ofInstant(now, CaseTime.ZONE))) {
             errors.add("promisedDate", "case.progress.date");
         }
         errors.throwIfAny();
@@ -188,7 +187,8 @@ public class TimeLimitService {
                 FROM case_extension e JOIN case_file c ON c.id = e.case_id WHERE e.id = ?""")
                 .param(extensionId)
                 .query((rs, n) -> new Extension(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), CaseRepository.instant(rs, "requested_at"),
+                        rs.getString(5), cn.huying.cases.ExtensionStatus.valueOf(rs.getString(6)), rs.getLong(7),
+                        CaseRepository.instant(rs, "requested_at"),
                         CaseRepository.instant(rs, "old_due_at"), CaseRepository.instant(rs, "new_due_at"),
                         rs.getObject(11, Long.class), CaseRepository.instant(rs, "decided_at"), rs.getString(13)))
                 .optional()

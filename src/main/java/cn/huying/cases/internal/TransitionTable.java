@@ -44,7 +44,7 @@ public final class TransitionTable {
      * One row.
      *
      * @param tiers     tiers the case must be at ({@code null}: any)
-     * @param to        state after the action (REVISIT may lead to REOPENED instead, see {@link CaseFile#revisit})
+     * @param to        state after the action (a first 不满意 REVISIT leads to REOPENED instead: {@link #FOLLOW_ONS})
      * @param tierAfter tier after the action ({@code null}: unchanged; ESCALATE moves to the next tier)
      */
     public record Transition(CaseAction action, Set<CaseState> from, Set<Tier> tiers, CaseState to, Set<String> roles,
@@ -110,7 +110,47 @@ public final class TransitionTable {
             // 回访: the command centre calls the citizen, or the citizen rates it in the portal
             row(CaseAction.REVISIT, EnumSet.of(CLOSED), ANY, REVISITED, Set.of(DISPATCHER, CITIZEN), null));
 
+    /**
+     * Transitions that follow from a step instead of being asked for: the first 不满意 of a revisit reopens the case
+     * for rework (重办), and closing a lead case makes each case merged into it follow (重复件随主件). They are not
+     * actions of their own (no permission, never offered): the verb that causes them takes them.
+     */
+    public enum FollowOnKind { REWORK_ON_REVISIT, FOLLOW_LEAD }
+
+    /** One follow-on transition: caused by {@code cause}, from these states to {@code to}. */
+    public record FollowOn(FollowOnKind kind, CaseAction cause, Set<CaseState> from, CaseState to) {
+    }
+
+    public static final List<FollowOn> FOLLOW_ONS = List.of(
+            new FollowOn(FollowOnKind.REWORK_ON_REVISIT, CaseAction.REVISIT, EnumSet.of(CLOSED), REOPENED),
+            new FollowOn(FollowOnKind.FOLLOW_LEAD, CaseAction.CLOSE, EnumSet.of(MERGED), MERGED));
+
     private TransitionTable() {
+    }
+
+    /** The follow-on transition of this kind from this state; 409 if the case is not in a state it starts from. */
+    static FollowOn followOn(FollowOnKind kind, CaseState state) {
+        for (FollowOn f : FOLLOW_ONS) {
+            if (f.kind() == kind && f.from().contains(state)) {
+                return f;
+            }
+        }
+        throw cn.huying.shared.DomainException.conflict("case.transition.illegal", state.label(), "", kind.name(), "无");
+    }
+
+    /**
+     * The row that lets this actor take the action now: 409 naming the actions possible now if the action does not
+     * start from this state and tier at all, 403 if it does but not for the actor's roles.
+     */
+    static Transition guard(CaseAction action, CaseState state, Tier tier, Set<String> roles) {
+        if (!possible(action, state, tier)) {
+            String allowed = possibleActions(state, tier).stream().map(CaseAction::label)
+                    .collect(java.util.stream.Collectors.joining("、"));
+            throw cn.huying.shared.DomainException.conflict("case.transition.illegal", state.label(), tier.label(),
+                    action.label(), allowed.isEmpty() ? "无" : allowed);
+        }
+        return find(action, state, tier, roles).orElseThrow(() -> cn.huying.shared.DomainException.forbidden(
+                "case.transition.role", action.label(), state.label(), tier.label()));
     }
 
     /** The row that lets a user with these roles take the action now, if any. */

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Safe without any coordination between nodes because every write to {@code case_file} raises its
  * {@code version} and every action's UPDATE is checked against the version it started from: a copy that
  * another node (or the deadline sweep) has since changed makes that UPDATE find no row, and the action is
- * run again from the database ({@link CaseService#act}). Only the aggregate's own columns are kept; a
+ * run again from the database ({@link CaseCommands#act}). Only the aggregate's own columns are kept; a
  * copy is handed out as a new object, never shared.
  */
 @Component

@@ -2,6 +2,7 @@ package cn.huying.cases.web;
 
 import cn.huying.cases.ActionRequest;
 import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseCommand;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseQuery;
 import cn.huying.cases.CaseState;
@@ -111,8 +112,8 @@ class CaseDetailController {
             if (verb == CaseAction.MERGE && lead == null) {
                 lead = cases.getByCode(leadCode.strip(), user).id();
             }
-            CaseView after = cases.act(id, verb, new ActionRequest(version, note, departmentId, null, lead,
-                    satisfaction, CasePages.uploads(files), receivingBody), user);
+            CaseView after = cases.act(id, CaseCommand.parse(verb, new ActionRequest(version, note, departmentId, null,
+                    lead, satisfaction, CasePages.uploads(files), receivingBody)), user);
             redirect.addFlashAttribute("done", messages.getMessage("case.page.done",
                     new Object[]{after.code(), verb.label(), after.stateLabel()}, java.util.Locale.SIMPLIFIED_CHINESE));
             return "redirect:" + back;

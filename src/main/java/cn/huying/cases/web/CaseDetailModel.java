@@ -48,7 +48,7 @@ class CaseDetailModel {
                           LocalDate today) {
 
         public boolean pending() {
-            return extensions.stream().anyMatch(e -> "PENDING".equals(e.status()));
+            return extensions.stream().anyMatch(e -> e.status() == cn.huying.cases.ExtensionStatus.PENDING);
         }
 
         public boolean any() {
@@ -109,7 +109,7 @@ class CaseDetailModel {
                 names.computeIfAbsent(e.decidedBy(), this::name);
             }
         }
-        boolean pending = extensions.stream().anyMatch(e -> "PENDING".equals(e.status()));
+        boolean pending = extensions.stream().anyMatch(e -> e.status() == cn.huying.cases.ExtensionStatus.PENDING);
         CaseView.TimeLimits tl = c.timeLimits();
         Instant now = reads.now();
         boolean withDepartment = (c.state() == CaseState.DISPATCHED || c.state() == CaseState.ACCEPTED)

@@ -1,5 +1,6 @@
 package cn.huying.cases.web;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.Cases;
 import cn.huying.cases.SupervisionLevel;
 import cn.huying.cases.internal.LeaderSupervision;
@@ -152,7 +153,7 @@ class CaseTimeLimitController {
     // ---- approvals ------------------------------------------------------------------------
 
     @GetMapping("/approvals")
-    @PreAuthorize("hasAuthority('extension:approve')")
+    @PreAuthorize(CasePermissions.HAS_EXTENSION_APPROVE)
     String approvals(@RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser user = users.require();
         var result = reads.pendingExtensions(user, new PageRequest(Math.max(0, page), APPROVALS_PAGE_SIZE));
@@ -165,7 +166,7 @@ class CaseTimeLimitController {
     }
 
     @PostMapping("/cases/{id}/extensions/{extensionId}/{decision:approve|refuse}")
-    @PreAuthorize("hasAuthority('extension:approve')")
+    @PreAuthorize(CasePermissions.HAS_EXTENSION_APPROVE)
     String decide(@PathVariable long id, @PathVariable long extensionId, @PathVariable String decision,
                   @RequestParam(required = false) String note, @RequestParam(required = false) String returnTo,
                   RedirectAttributes redirect) {

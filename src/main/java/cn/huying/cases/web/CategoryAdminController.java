@@ -1,5 +1,6 @@
 package cn.huying.cases.web;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.Category;
 import cn.huying.cases.Tier;
@@ -32,7 +33,7 @@ class CategoryAdminController {
     }
 
     @GetMapping("/admin/categories")
-    @PreAuthorize("hasAuthority('category:edit')")
+    @PreAuthorize(CasePermissions.HAS_CATEGORY_EDIT)
     String list(Model model) {
         model.addAttribute("categories", support.categories());
         Map<Long, Category> byId = support.categories().stream()
@@ -45,7 +46,7 @@ class CategoryAdminController {
     }
 
     @PostMapping("/admin/categories")
-    @PreAuthorize("hasAuthority('category:edit')")
+    @PreAuthorize(CasePermissions.HAS_CATEGORY_EDIT)
     String create(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
                   @RequestParam(required = false) Long parentId,
                   @RequestParam(required = false) DepartmentKind defaultDepartmentKind,
@@ -71,7 +72,7 @@ class CategoryAdminController {
     }
 
     @PostMapping("/admin/categories/{id}")
-    @PreAuthorize("hasAuthority('category:edit')")
+    @PreAuthorize(CasePermissions.HAS_CATEGORY_EDIT)
     String update(@PathVariable long id, @RequestParam(required = false) DepartmentKind defaultDepartmentKind,
                   @RequestParam(required = false) Tier defaultTier, @RequestParam(defaultValue = "false") boolean active,
                   @RequestParam(defaultValue = "false") boolean openToPublic, RedirectAttributes redirect) {

@@ -2,6 +2,7 @@ package cn.huying.cases.web;
 
 import cn.huying.cases.ActionRequest;
 import cn.huying.cases.CaseAction;
+import cn.huying.cases.CaseCommand;
 import cn.huying.cases.CaseView;
 import cn.huying.cases.Cases;
 import cn.huying.cases.Category;
@@ -209,8 +210,8 @@ class PortalController {
                 throw new InvalidInput(List.of(new InvalidInput.FieldError("note", "case.field.too-long",
                         new Object[]{"评价意见", 500})));
             }
-            cases.act(c.id(), CaseAction.REVISIT, new ActionRequest(version, note, null, null, null, satisfaction,
-                    List.of()), portal());
+            cases.act(c.id(), CaseCommand.parse(CaseAction.REVISIT, new ActionRequest(version, note, null, null, null,
+                    satisfaction, List.of())), portal());
         } catch (DomainException e) {
             redirect.addFlashAttribute(e instanceof InvalidInput ? "invalid" : "problem", e);
             return "redirect:/portal/cases/" + c.code();

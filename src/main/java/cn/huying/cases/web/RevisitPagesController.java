@@ -1,5 +1,6 @@
 package cn.huying.cases.web;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.internal.ServiceLoopReads;
 import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.PageRequest;
@@ -24,7 +25,7 @@ class RevisitPagesController {
     }
 
     @GetMapping("/revisits")
-    @PreAuthorize("hasAuthority('case:revisit') and hasAuthority('ledger:view')")
+    @PreAuthorize(CasePermissions.HAS_REVISIT_AND_LEDGER_VIEW)
     String revisits(@RequestParam(defaultValue = "due") String status, @RequestParam(defaultValue = "0") int page,
                     Model model) {
         String which = "missed".equals(status) ? "missed" : "due";

@@ -1,5 +1,6 @@
 package cn.huying.cases.web;
 
+import cn.huying.cases.CasePermissions;
 import cn.huying.cases.Category;
 import cn.huying.cases.Channel;
 import cn.huying.cases.TimeLimitRule;
@@ -80,7 +81,7 @@ class TimeLimitRuleAdminController {
     }
 
     @GetMapping("/admin/time-limit-rules")
-    @PreAuthorize("hasAuthority('rule:edit')")
+    @PreAuthorize(CasePermissions.HAS_RULE_EDIT)
     String page(Model model) {
         List<TimeLimitRules.Version> versions = versions();
         List<RowForm> rows = new ArrayList<>();
@@ -94,7 +95,7 @@ class TimeLimitRuleAdminController {
     }
 
     @PostMapping("/admin/time-limit-rules")
-    @PreAuthorize("hasAuthority('rule:edit')")
+    @PreAuthorize(CasePermissions.HAS_RULE_EDIT)
     String publish(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         int basedOn = number(params.get("basedOn"), -1);
         int count = Math.min(MAX_ROWS, Math.max(0, number(params.get("rows"), 0)));

@@ -119,7 +119,7 @@ class CaseNotifications {
     @InTransaction
     void on(CaseEvent.CaseDeadlineWarning e) {
         CaseEvent.Facts f = e.facts();
-        send(handlers(f, null), "WARNING", "RED".equals(e.light()) ? "事件已超期（红灯）" : "事件即将到期（黄灯）", f,
+        send(handlers(f, null), "WARNING", e.light() == cn.huying.cases.Light.RED ? "事件已超期（红灯）" : "事件即将到期（黄灯）", f,
                 "LIGHT-" + e.light() + "-" + (e.dueAt() == null ? "" : e.dueAt().toEpochMilli()));
     }
 

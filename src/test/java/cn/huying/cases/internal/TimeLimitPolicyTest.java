@@ -49,14 +49,14 @@ class TimeLimitPolicyTest {
         return LocalDate.parse(date).atStartOfDay(SHANGHAI).toInstant();
     }
 
-    CaseFile.Sla limits(Channel channel, String key, Urgency urgency, Instant received) {
+    Sla limits(Channel channel, String key, Urgency urgency, Instant received) {
         return policy.limits(received, null, 1, policy.select(RULES, channel, key, urgency), 0);
     }
 
     @Test
     void a12345TransferReceivedFridayMorningMustBeContactedBySundayBecauseItIsAMakeUpWorkday() {
         // received Fri 2026-09-18 10:00; Sat 09-19 is off; Sun 09-20 is 调休上班 → 1st working day after receipt
-        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL, at("2026-09-18T10:00"));
+        Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL, at("2026-09-18T10:00"));
         assertThat(sla.firstContactDueAt()).isEqualTo(endOf("2026-09-20"));
         // completion, 5 working days: 09-20 (Sun, make-up), 09-21, 09-22, 09-23, 09-24
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-09-24"));
@@ -68,7 +68,7 @@ class TimeLimitPolicyTest {
     void aPublicTelephoneRequestOfSeptember30IsDueOnOctober10AfterTheNationalDayHoliday() {
         // 3 working days after Wed 2026-09-30: 10-01…07 are 国庆节/中秋节 off, Thu 10-08 (1), Fri 10-09 (2),
         // Sat 10-10 is 调休上班 (3)
-        CaseFile.Sla sla = limits(Channel.PUBLIC_PHONE, "GENERAL", Urgency.NORMAL, at("2026-09-30T09:00"));
+        Sla sla = limits(Channel.PUBLIC_PHONE, "GENERAL", Urgency.NORMAL, at("2026-09-30T09:00"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-10-10"));
         assertThat(sla.firstContactDueAt()).isNull();
     }
@@ -76,7 +76,7 @@ class TimeLimitPolicyTest {
     @Test
     void anEmergencyIsDueTheSameDayEvenOnASunday() {
         // 应急突发: 0 working days = the end of the day of receipt, Sun 2026-03-15
-        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.EMERGENCY, at("2026-03-15T14:30"));
+        Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.EMERGENCY, at("2026-03-15T14:30"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-03-15"));
         // the lost-item category (key EMERGENCY) is due the same day too
         assertThat(limits(Channel.PORTAL, "EMERGENCY", Urgency.NORMAL, at("2026-03-16T09:00")).dueAt())
@@ -87,7 +87,7 @@ class TimeLimitPolicyTest {
     void a12345EmergencyIsContactedBeforeItIsDoneAndShowsNoLightFromBeforeItsReceipt() {
         // the issue's taxi lost item: 12345 (contact within 1 working day) and an emergency (done the same day),
         // received Mon 2026-12-07 03:53; before the fix contact was due Tue 12-08 and yellow from Fri 12-04
-        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "EMERGENCY", Urgency.EMERGENCY, at("2026-12-07T03:53"));
+        Sla sla = limits(Channel.HOTLINE_12345, "EMERGENCY", Urgency.EMERGENCY, at("2026-12-07T03:53"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-12-07"));
         assertThat(sla.firstContactDueAt()).isEqualTo(endOf("2026-12-07"));
         assertThat(sla.yellowAt()).isEqualTo(at("2026-12-07T03:53"));
@@ -97,7 +97,7 @@ class TimeLimitPolicyTest {
     @Test
     void aRoadIssueOnTheEveOfTheSpringFestivalIsDueTheFirstWorkingDayAfterTheHoliday() {
         // Sat 2026-02-14 is 调休上班, the eve of 春节 (02-15…02-23 off); 1 working day later is Tue 02-24
-        CaseFile.Sla sla = limits(Channel.GRID_REPORT, "ROAD", Urgency.NORMAL, at("2026-02-14T11:00"));
+        Sla sla = limits(Channel.GRID_REPORT, "ROAD", Urgency.NORMAL, at("2026-02-14T11:00"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-02-24"));
         assertThat(sla.ruleId()).isEqualTo(6L);
     }
@@ -105,7 +105,7 @@ class TimeLimitPolicyTest {
     @Test
     void ofSeveralRulesTheStrictestCounts() {
         // a 12345 transfer about a road: contact within 1 working day (12345 rule), done within 1 (road rule)
-        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "ROAD", Urgency.NORMAL, at("2026-09-21T09:00"));
+        Sla sla = limits(Channel.HOTLINE_12345, "ROAD", Urgency.NORMAL, at("2026-09-21T09:00"));
         assertThat(sla.firstContactDueAt()).isEqualTo(endOf("2026-09-22"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-09-22"));
         assertThat(sla.ruleId()).isEqualTo(6L);
@@ -117,7 +117,7 @@ class TimeLimitPolicyTest {
         assertThat(limits(Channel.WALK_IN, "GENERAL", Urgency.NORMAL, at("2026-03-16T09:00")).dueAt())
                 .isEqualTo(endOf("2026-03-23"));
         Instant hotlineDue = at("2026-03-18T17:00");
-        CaseFile.Sla sla = policy.limits(at("2026-03-16T09:00"), hotlineDue, 1,
+        Sla sla = policy.limits(at("2026-03-16T09:00"), hotlineDue, 1,
                 policy.select(RULES, Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL), 0);
         assertThat(sla.dueAt()).isEqualTo(hotlineDue);
     }
@@ -126,7 +126,7 @@ class TimeLimitPolicyTest {
     void yellowStartsOnTheWorkingDayBeforeTheDueDayAndRedOnTheFirstWorkingDayAfterIt() {
         // due Thu 2026-09-24: yellow from Wed 09-23; red from the first working day after it, which is
         // Mon 09-28, because Fri 09-25 is 中秋节 and 09-26/27 a weekend
-        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL, at("2026-09-18T10:00"));
+        Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL, at("2026-09-18T10:00"));
         assertThat(sla.yellowAt()).isEqualTo(startOf("2026-09-23"));
         assertThat(sla.redAt()).isEqualTo(startOf("2026-09-28"));
         assertThat(sla.nextSlaAt()).isEqualTo(sla.yellowAt());
@@ -137,7 +137,7 @@ class TimeLimitPolicyTest {
     @Test
     void stagedProgressIsDueThreeWorkingDaysAfterAMissedDeadline() {
         // due Thu 09-24; 09-25 is 中秋节: Mon 09-28 (1), Tue 09-29 (2), Wed 09-30 (3)
-        CaseFile.Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL, at("2026-09-18T10:00"));
+        Sla sla = limits(Channel.HOTLINE_12345, "GENERAL", Urgency.NORMAL, at("2026-09-18T10:00"));
         assertThat(sla.progressDueAt()).isEqualTo(endOf("2026-09-30"));
     }
 
@@ -145,9 +145,9 @@ class TimeLimitPolicyTest {
     void anExtensionAddsWorkingDaysAfterTheCurrentDueDay() {
         // received Thu 09-24, 3 working days: Mon 09-28, Tue 09-29, Wed 09-30 (Fri 09-25 is 中秋节);
         // extended by 3 working days across 国庆节: Thu 10-08, Fri 10-09, Sat 10-10 (调休上班)
-        CaseFile.Sla sla = limits(Channel.PUBLIC_PHONE, "GENERAL", Urgency.NORMAL, at("2026-09-24T09:00"));
+        Sla sla = limits(Channel.PUBLIC_PHONE, "GENERAL", Urgency.NORMAL, at("2026-09-24T09:00"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2026-09-30"));
-        CaseFile.Sla extended = policy.extended(sla, 3);
+        Sla extended = policy.extended(sla, 3);
         assertThat(extended.dueAt()).isEqualTo(endOf("2026-10-10"));
         assertThat(extended.extensionDays()).isEqualTo(3);
         assertThat(extended.level()).isZero();
@@ -162,7 +162,7 @@ class TimeLimitPolicyTest {
     @Test
     void aDeadlineCountedInAYearWithoutANoticeIsMarkedAssumed() {
         // 2027 has no notice in the bundled data: Mon–Fri is assumed
-        CaseFile.Sla sla = limits(Channel.PUBLIC_PHONE, "GENERAL", Urgency.NORMAL, at("2026-12-30T09:00"));
+        Sla sla = limits(Channel.PUBLIC_PHONE, "GENERAL", Urgency.NORMAL, at("2026-12-30T09:00"));
         assertThat(sla.dueAt()).isEqualTo(endOf("2027-01-04"));
         assertThat(sla.assumed()).isTrue();
     }

@@ -92,10 +92,25 @@ class TransitionTableTest {
     }
 
     /** Time limits as after registration: due in five days, watched from the yellow instant. */
-    private static final CaseFile.Sla SLA = new CaseFile.Sla(NOW, null, 1, 1L, null, null,
+    private static final Sla SLA = new Sla(NOW, null, 1, 1L, null, null,
             NOW.plus(java.time.Duration.ofDays(5)), false, 0, NOW.plus(java.time.Duration.ofDays(4)),
             NOW.plus(java.time.Duration.ofDays(6)), 0, NOW.plus(java.time.Duration.ofDays(4)), null,
             NOW.plus(java.time.Duration.ofDays(9)), null);
+
+    /** The deadlines port with fixed answers: the limits above, whatever is asked. */
+    private static final CaseDeadlines DEADLINES = new CaseDeadlines() {
+        public Sla atRegistration(CaseFile c) {
+            return SLA;
+        }
+
+        public Sla resumed(Sla sla, Instant now) {
+            return SLA;
+        }
+
+        public Sla forRework(Sla sla, Instant now) {
+            return SLA;
+        }
+    };
 
     private static final Set<CaseState> EnumSetOfAssigned = Set.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
             CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED, CaseState.TRANSFERRED, CaseState.PARKED);
@@ -111,20 +126,20 @@ class TransitionTableTest {
         switch (action) {
             case RESOLVE_ON_SPOT -> c.resolveOnSpot(actor, "已现场处理", List.of(), NOW);
             case ESCALATE -> c.escalate(actor, "本级无法解决", List.of(), NOW);
-            case REGISTER -> c.register(actor, "受理", NOW, SLA);
+            case REGISTER -> c.register(actor, "受理", NOW, DEADLINES);
             case REJECT -> c.reject(actor, "不属于受理范围", NOW);
             case MERGE -> c.mergeInto(actor, lead, null, NOW);
             case DISPATCH -> c.dispatch(actor, DEPARTMENT, null, "请处理", NOW);
             case PARK -> c.park(actor, "暂不具备解决条件", NOW);
-            case RESUME -> c.resume(actor, "恢复", NOW, SLA);
+            case RESUME -> c.resume(actor, "恢复", NOW, DEADLINES);
             case TRANSFER -> c.transfer(actor, "涉嫌违法", "滕州市公安局木石派出所", NOW);
             case ACCEPT -> c.accept(actor, null, NOW);
             case RETURN -> c.returnToDispatcher(actor, "不属本部门职责", NOW);
             case RESOLVE -> c.resolve(actor, "已办结", List.of(), NOW);
             case VERIFY -> c.verify(actor, "属实", List.of(), NOW);
-            case REOPEN -> c.reopen(actor, "核查未通过", NOW, SLA);
+            case REOPEN -> c.reopen(actor, "核查未通过", NOW, DEADLINES);
             case CLOSE -> c.close(actor, null, NOW);
-            case REVISIT -> c.revisit(actor, Satisfaction.SATISFIED, null, NOW, SLA);
+            case REVISIT -> c.revisit(actor, Satisfaction.SATISFIED, null, NOW, DEADLINES);
         }
     }
 
@@ -210,7 +225,7 @@ class TransitionTableTest {
         assertThat(c.tier()).isEqualTo(Tier.VILLAGE);
         c.escalate(actor(Roles.VILLAGE_CADRE), "村调委会调解不成", List.of(), NOW);
         assertThat(c.tier()).isEqualTo(Tier.TOWN);
-        c.register(actor(Roles.DISPATCHER), null, NOW, SLA);
+        c.register(actor(Roles.DISPATCHER), null, NOW, DEADLINES);
         assertThat(c.tierPath()).isEqualTo("GRID,VILLAGE,TOWN");
         assertThat(c.state()).isEqualTo(CaseState.REGISTERED);
     }
@@ -218,12 +233,12 @@ class TransitionTableTest {
     @Test
     void aFirstUnsatisfiedRevisitReopensTheCaseAndASecondGoesToTheLeader() {
         CaseFile c = caseAt(CaseState.CLOSED, Tier.TOWN);
-        c.revisit(actor(Roles.CITIZEN), Satisfaction.UNSATISFIED, "没修好", NOW, SLA);
+        c.revisit(actor(Roles.CITIZEN), Satisfaction.UNSATISFIED, "没修好", NOW, DEADLINES);
         assertThat(c.state()).isEqualTo(CaseState.REOPENED);
         assertThat(c.reworkCount()).isEqualTo(1);
         CaseFile again = CaseFile.restore(1L, c.intake(), CaseState.CLOSED, Tier.TOWN, "TOWN", Tier.TOWN, DEPARTMENT,
                 null, null, 1, 1, Satisfaction.UNSATISFIED, "已修", NOW, NOW, null, null, null, null, 9L, SLA);
-        again.revisit(actor(Roles.DISPATCHER), Satisfaction.UNSATISFIED, "仍不满意", NOW, SLA);
+        again.revisit(actor(Roles.DISPATCHER), Satisfaction.UNSATISFIED, "仍不满意", NOW, DEADLINES);
         assertThat(again.state()).isEqualTo(CaseState.REVISITED);
         assertThat(again.drainEvents()).anySatisfy(e -> assertThat(e)
                 .isInstanceOfSatisfying(cn.huying.cases.CaseEvent.CaseRevisited.class, r -> assertThat(r.needsLeader()).isTrue()));
@@ -233,7 +248,7 @@ class TransitionTableTest {
     void aCitizenMayRateOnlyTheirOwnRequest() {
         CaseFile c = caseAt(CaseState.CLOSED, Tier.TOWN);
         Actor stranger = new Actor(4242L, "路人", Set.of(Roles.CITIZEN), null);
-        assertThatThrownBy(() -> c.revisit(stranger, Satisfaction.SATISFIED, null, NOW, SLA))
+        assertThatThrownBy(() -> c.revisit(stranger, Satisfaction.SATISFIED, null, NOW, DEADLINES))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
     }
 
