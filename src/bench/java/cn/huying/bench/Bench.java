@@ -32,6 +32,7 @@ public final class Bench {
             case "deadlines" -> DeadlineBench.run(args);
             case "residents" -> ResidentsBench.run(args);
             case "analytics" -> AnalyticsBench.run(args);
+            case "history" -> HistoryBench.run(args);
             case "smoke" -> smoke(args);
             default -> help();
         }
@@ -78,6 +79,8 @@ public final class Bench {
                              county-month, each against a plain SQL aggregate over the same rows; run with
                              -Dbench.heap=-Xmx512m. --direct=true first measures the rates without the rollup
                              --db=h2|postgres --name=analytics --iterations=20 --max-seconds=120 --only=a,b
+                  history    the history check (issue 30) over the demo town, then over every case after adding sealed
+                             history rows: --db=h2|postgres --rows=1000000 --per-case=8 --name=history
                   smoke      all of the above at tiny sizes
                 PostgreSQL: HUYING_BENCH_POSTGRES=jdbc:postgresql://127.0.0.1:5432/huying_bench (a dedicated database:
                 the benchmarks write to it), HUYING_BENCH_POSTGRES_USER (postgres), HUYING_BENCH_POSTGRES_PASSWORD.""");

@@ -22,6 +22,8 @@ public final class CasePermissions {
     public static final String SLA_SWEEP = "sla:sweep";
     public static final String RULE_EDIT = "rule:edit";
     public static final String CATEGORY_EDIT = "category:edit";
+    /** 全程留痕核验: check the sealed history of cases (issue 30). */
+    public static final String HISTORY_VERIFY = "history:verify";
 
     public static final String HAS_VIEW = "hasAuthority('" + VIEW + "')";
     public static final String HAS_REPORT = "hasAuthority('" + REPORT + "')";

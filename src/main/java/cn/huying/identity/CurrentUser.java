@@ -1,7 +1,8 @@
 package cn.huying.identity;
 
-import java.io.Serializable;
 import cn.huying.shared.Viewer;
+import java.io.Serializable;
+import java.security.Principal;
 import java.util.Set;
 
 /**
@@ -12,11 +13,20 @@ import java.util.Set;
  * @param departmentId  the department a handler works for; {@code null} for everyone else
  */
 public record CurrentUser(long id, String username, String displayName, Set<String> roles,
-                          Set<String> permissions, Long scopeRegionId, Long departmentId) implements Serializable, Viewer {
+                          Set<String> permissions, Long scopeRegionId, Long departmentId) implements Serializable, Principal, Viewer {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
         permissions = Set.copyOf(permissions);
+    }
+
+    /**
+     * The user name: what Spring Security and Spring Session call the principal's name (a session is found by it
+     * on every node when a person is cut off; issue 30).
+     */
+    @Override
+    public String getName() {
+        return username;
     }
 
     @Override

@@ -161,6 +161,11 @@ class CrashRecoveryIT extends IntegrationTest {
             command.addAll(List.of("--spring.datasource.url=" + TestDatabase.url(),
                     "--spring.datasource.username=" + TestDatabase.username(),
                     "--spring.datasource.password=" + TestDatabase.password()));
+            // the keys of the test's own context, which wrote the database first (issue 30: another key refuses to start)
+            for (String[] key : new String[][] {{"huying.pii.key", "pii.key"}, {"huying.history.key", "history.key"},
+                    {"huying.residents.lookup-key", "residents-lookup.key"}}) {
+                command.add("--" + key[0] + "=" + java.nio.file.Files.readString(Path.of("target/test-data", key[1])).strip());
+            }
         }
         File log = dataDir.resolve(name + ".log").toFile();
         return new Child(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);

@@ -179,9 +179,9 @@ class TimeLimitBrowserIT extends IntegrationTest {
             // the Excel export: the same filters, all 21 rows, read with the browser's session
             String href = dispatcher.find("#ledger-export").getAttribute("href");
             assertThat(href).contains("/ledgers/overdue/export").contains("q=").contains("departmentId=");
-            String session = dispatcher.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String session = dispatcher.driver().manage().getCookieNamed("SESSION").getValue();
             HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Cookie", "SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.headers().firstValue("Content-Type").orElse(""))
                     .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

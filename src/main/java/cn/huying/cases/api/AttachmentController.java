@@ -34,6 +34,6 @@ class AttachmentController {
     @GetMapping("/api/attachments/{id}")
     @PreAuthorize(CasePermissions.HAS_VIEW)
     ResponseEntity<StreamingResponseBody> download(@PathVariable long id) {
-        return CaseWebSupport.download(support.attachment(id, users.require()));
+        return support.download(support.attachment(id, users.require()));
     }
 }

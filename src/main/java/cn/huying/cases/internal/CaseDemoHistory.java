@@ -58,11 +58,13 @@ class CaseDemoHistory implements DemoData {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Clock clock;
+    private final HistoryChain chain;
 
-    CaseDemoHistory(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
+    CaseDemoHistory(JdbcClient jdbc, JdbcTemplate batches, Clock clock, HistoryChain chain) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
+        this.chain = chain;
     }
 
     @Override
@@ -73,7 +75,8 @@ class CaseDemoHistory implements DemoData {
     private record Grid(long id, long townId, double lat, double lng) {
     }
 
-    private record Plan(Object[] row, List<Object[]> history) {
+    /** A case to write, its history rows (case id first, filled in later) and their seals (issue 30). */
+    private record Plan(Object[] row, List<Object[]> history, HistoryChain.Sealed sealed) {
     }
 
     @Override
@@ -127,12 +130,15 @@ class CaseDemoHistory implements DemoData {
                 INSERT INTO case_file (code, kind, category_id, channel, urgency, title, description, lat, lng, address,
                   region_id, town_id, state, tier, tier_path, resolved_tier, department_id, rework_count, unsatisfied_count,
                   satisfaction, reply, created_by, created_at, updated_at, dispatched_at, accepted_at, resolved_at,
-                  closed_at, received_at, rule_version, first_contact_due_at, first_contacted_at, due_at, version)
+                  closed_at, received_at, rule_version, first_contact_due_at, first_contacted_at, due_at, version,
+                  history_head, history_length)
                 VALUES (?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, NULL, ?, ?, ?, ?,
-                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1)""",
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?)""",
                 plans.stream().map(p -> {
-                    Object[] row = p.row().clone();
+                    Object[] row = java.util.Arrays.copyOf(p.row(), p.row().length + 2);
                     row[1] = kinds.get((Long) row[1]);
+                    row[row.length - 2] = p.sealed().head();
+                    row[row.length - 1] = p.sealed().length();
                     return row;
                 }).toList());
         Map<String, Long> ids = new HashMap<>();
@@ -144,9 +150,12 @@ class CaseDemoHistory implements DemoData {
         List<Object[]> extensions = new ArrayList<>();
         for (Plan p : plans) {
             long id = ids.get((String) p.row()[0]);
-            for (Object[] h : p.history()) {
-                Object[] row = h.clone();
+            for (int k = 0; k < p.history().size(); k++) {
+                Object[] h = p.history().get(k);
+                Object[] row = java.util.Arrays.copyOf(h, h.length + 2);
                 row[0] = id;
+                row[h.length] = p.sealed().links().get(k).position();
+                row[h.length + 1] = p.sealed().links().get(k).seal();
                 if ("EXTENSION_APPROVED".equals(row[1])) {
                     extensions.add(new Object[]{id, row[9], dispatcher, row[10], row[10], row[10], dispatcher, row[10]});
                 }
@@ -155,7 +164,7 @@ class CaseDemoHistory implements DemoData {
         }
         batches.batchUpdate("""
                 INSERT INTO case_history (case_id, action, from_state, to_state, tier, department_id, actor_id, actor_name,
-                  actor_role, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
+                  actor_role, note, at, seq, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", history);
         batches.batchUpdate("""
                 INSERT INTO case_extension (case_id, working_days, reason, status, requested_by, requested_at, old_due_at,
                   new_due_at, decided_by, decided_at) VALUES (?, 3, ?, 'APPROVED', ?, ?, ?, ?, ?, ?)""", extensions);
@@ -282,6 +291,9 @@ class CaseDemoHistory implements DemoData {
             state = "REVISITED";
         }
         Instant updated = (Instant) h.get(h.size() - 1)[10];
+        // sealed as the repository seals (HistoryChain): action … at, the attachment ids (none) before the time
+        HistoryChain.Sealed sealed = chain.sealFields(code, null, 0, h.stream().map(e -> java.util.Arrays.asList(
+                e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], null, e[10])).toList());
         for (Object[] row : h) {
             row[10] = Timestamp.from((Instant) row[10]);
         }
@@ -289,7 +301,7 @@ class CaseDemoHistory implements DemoData {
                 state, tier, tier, resolvedTier, department, rework, 0, satisfaction, closed == null ? null : "已办结",
                 grid0 ? worker : dispatcher, ts(received), ts(updated), ts(dispatched), ts(accepted), ts(resolved),
                 ts(closed), ts(received), ts(firstContactDue), ts(firstContacted), ts(due)};
-        return new Plan(row, h);
+        return new Plan(row, h, sealed);
     }
 
     private static Object[] history(String action, String from, String to, String tier, Long department, long actor,

@@ -57,6 +57,8 @@ public abstract sealed class CaseFileBase permits CaseFile {
     Instant closedAt;
     long version;
     Long actedVersion;
+    String historyHead;
+    int historyLength;
     int attachmentCount;
     int mergedCount;
 
@@ -194,6 +196,8 @@ public abstract sealed class CaseFileBase permits CaseFile {
         c.attachmentCount = attachmentCount;
         c.mergedCount = mergedCount;
         c.actedVersion = actedVersion;
+        c.historyHead = historyHead;
+        c.historyLength = historyLength;
         return c;
     }
 
@@ -245,6 +249,20 @@ public abstract sealed class CaseFileBase permits CaseFile {
     void systemVersionSaved() {
         actedVersion = actedVersion();
         version++;
+    }
+
+    /** The head and length of the case's sealed history as read with its row (issue 30, {@link HistoryChain}). */
+    void historyRead(String head, int length) {
+        historyHead = head;
+        historyLength = length;
+    }
+
+    String historyHead() {
+        return historyHead;
+    }
+
+    int historyLength() {
+        return historyLength;
     }
 
     void actedVersionRead(Long v) {

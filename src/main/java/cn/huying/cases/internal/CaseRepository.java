@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,18 +36,21 @@ class CaseRepository {
             unsatisfied_count, satisfaction, reply, created_by, idempotency_key, created_at, updated_at,
             dispatched_at, accepted_at, resolved_at, closed_at, version, acted_version, received_at, external_due_at, rule_version,
             rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days, yellow_at, red_at,
-            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count, merged_count""";
+            sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at, attachment_count, merged_count,
+            history_head, history_length""";
 
     private final JdbcClient jdbc;
     private final boolean postgres;
     private final WrittenCases written;
+    private final HistoryChain chain;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource, WrittenCases written,
+    CaseRepository(JdbcClient jdbc, javax.sql.DataSource dataSource, WrittenCases written, HistoryChain chain,
                    org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);
         this.written = written;
+        this.chain = chain;
         this.events = events;
     }
 
@@ -78,6 +80,7 @@ class CaseRepository {
         c.attachmentsCounted(rs.getInt("attachment_count"));
         c.mergedCounted(rs.getInt("merged_count"));
         c.actedVersionRead(rs.getObject("acted_version", Long.class));
+        c.historyRead(rs.getString("history_head"), rs.getInt("history_length"));
         return c;
     }
 
@@ -158,9 +161,9 @@ class CaseRepository {
                 updated_at, dispatched_at, accepted_at, resolved_at, closed_at, version, received_at, external_due_at,
                 rule_version, rule_id, first_contact_due_at, first_contacted_at, due_at, due_assumed, extension_days,
                 yellow_at, red_at, sla_level, next_sla_at, clock_stopped_at, progress_due_at, last_progress_at,
-                open_category_id)
+                open_category_id, history_head, history_length)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                    ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String UPDATE_CASE = """
             UPDATE case_file SET state = ?, open_category_id = ?, tier = ?, tier_path = ?, resolved_tier = ?, department_id = ?,
@@ -168,18 +171,19 @@ class CaseRepository {
                 reply = ?, updated_at = ?, dispatched_at = ?, accepted_at = ?, resolved_at = ?, closed_at = ?,
                 rule_version = ?, rule_id = ?, first_contact_due_at = ?, first_contacted_at = ?, due_at = ?,
                 due_assumed = ?, extension_days = ?, yellow_at = ?, red_at = ?, sla_level = ?, next_sla_at = ?,
-                clock_stopped_at = ?, progress_due_at = ?, last_progress_at = ?, version = version + 1
-            WHERE id = ? AND version = ?""";
+                clock_stopped_at = ?, progress_due_at = ?, last_progress_at = ?, history_head = ?, history_length = ?,
+                version = version + 1
+            WHERE id = ? AND version = ? AND history_length = ?""";
     /** {@link #UPDATE_CASE} for a person's change: it also records the new version as the one people must have seen. */
     private static final String UPDATE_CASE_BY_PERSON = UPDATE_CASE.replace("version = version + 1",
             "version = version + 1, acted_version = version + 1");
 
     private static final String HISTORY_COLUMNS = """
             case_history (case_id, action, from_state, to_state, tier, department_id, actor_id, actor_name, actor_role,
-                          note, attachment_ids, at)""";
+                          note, attachment_ids, at, seq, seal)""";
 
     private static final String INSERT_HISTORY = "INSERT INTO " + HISTORY_COLUMNS
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * On PostgreSQL, the case row and its one history entry are written by one statement: the history is
@@ -188,7 +192,7 @@ class CaseRepository {
      * UPDATE refused by the version check writes no history. H2, in the same process, has no round trip to save.
      */
     private static final String HISTORY_FROM_WRITTEN = " RETURNING id) INSERT INTO " + HISTORY_COLUMNS
-            + " SELECT w.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w RETURNING case_id";
+            + " SELECT w.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w RETURNING case_id";
     private static final String INSERT_CASE_WITH_HISTORY = "WITH w AS (" + INSERT_CASE + HISTORY_FROM_WRITTEN;
     private static final String UPDATE_CASE_WITH_HISTORY = "WITH w AS (" + UPDATE_CASE + HISTORY_FROM_WRITTEN;
     private static final String UPDATE_CASE_BY_PERSON_WITH_HISTORY = "WITH w AS (" + UPDATE_CASE_BY_PERSON
@@ -197,20 +201,25 @@ class CaseRepository {
     /**
      * Inserts a new case and the history entries it starts with, then publishes the events it recorded; returns its
      * id. {@code withHistory} false: the history waits ({@link #appendNotes}, once the report's photos are stored).
+     * The entries are sealed here ({@link HistoryChain}: the chain starts at the case's code) and the case row takes
+     * the chain's head and length.
      */
     long insert(CaseFile c, boolean withHistory) {
         List<HistoryDraft> history = withHistory ? c.drainHistory() : List.of();
-        Object[] params = insertParams(c);
+        HistoryChain.Sealed sealed = chain.seal(c.intake().code(), null, 0, history);
+        Object[] params = concat(insertParams(c), new Object[] {sealed.head(), sealed.length()});
         long id;
         if (postgres && history.size() == 1) {
             id = jdbc.sql(INSERT_CASE_WITH_HISTORY)
-                    .params(typedNulls(concat(params, historyValues(history.get(0))))).query(Long.class).single();
+                    .params(typedNulls(concat(params, historyValues(history.get(0), sealed.links().get(0)))))
+                    .query(Long.class).single();
         } else {
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql(INSERT_CASE).params(typedNulls(params)).update(keys, "id");
             id = keys.getKey().longValue();
-            insertHistory(id, history);
+            insertHistory(id, history, sealed);
         }
+        c.historyRead(sealed.head(), sealed.length());
         c.assignId(id);
         written.rememberAfterCommit(c);
         publish(c);
@@ -279,57 +288,88 @@ class CaseRepository {
 
     private boolean update(CaseFile c, long expectedVersion, boolean byPerson) {
         List<HistoryDraft> history = c.drainHistory();
-        Object[] params = concat(new Object[] {c.state().name(), openCategoryId(c), c.tier().name(), c.tierPath(), name(c.resolvedTier()),
+        Object[] state = new Object[] {c.state().name(), openCategoryId(c), c.tier().name(), c.tierPath(), name(c.resolvedTier()),
                 c.departmentId(), c.handlerId(), c.leadCaseId(), c.reworkCount(), c.unsatisfiedCount(),
                 name(c.satisfaction()), c.reply(), utc(c.updatedAt()), utc(c.dispatchedAt()), utc(c.acceptedAt()),
                 utc(c.resolvedAt()), utc(c.closedAt()), c.sla().ruleVersion(), c.sla().ruleId(),
                 utc(c.sla().firstContactDueAt()), utc(c.sla().firstContactedAt()), utc(c.sla().dueAt()),
                 c.sla().assumed(), c.sla().extensionDays(), utc(c.sla().yellowAt()), utc(c.sla().redAt()),
                 c.sla().level(), utc(c.sla().nextSlaAt()), utc(c.sla().clockStoppedAt()),
-                utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt())}, new Object[] {c.id(), expectedVersion});
-        boolean done;
-        if (postgres && history.size() == 1) {
-            done = !jdbc.sql(byPerson ? UPDATE_CASE_BY_PERSON_WITH_HISTORY : UPDATE_CASE_WITH_HISTORY)
-                    .params(columnTypedNulls(concat(params, historyValues(history.get(0))), UPDATE_WITH_HISTORY_NULLS))
-                    .query(Long.class).list().isEmpty();
-        } else {
-            done = jdbc.sql(byPerson ? UPDATE_CASE_BY_PERSON : UPDATE_CASE).params(typedNulls(params)).update() == 1;
-            if (done) {
-                insertHistory(c.id(), history);
+                utc(c.sla().progressDueAt()), utc(c.sla().lastProgressAt())};
+        String head = c.historyHead();
+        int length = c.historyLength();
+        for (int attempt = 0; ; attempt++) {
+            // sealed after the head read with the row; the UPDATE holds only if the chain has not moved since
+            HistoryChain.Sealed sealed = chain.seal(c.intake().code(), head, length, history);
+            Object[] params = concat(state, new Object[] {sealed.head(), sealed.length(), c.id(), expectedVersion, length});
+            boolean done;
+            if (postgres && history.size() == 1) {
+                done = !jdbc.sql(byPerson ? UPDATE_CASE_BY_PERSON_WITH_HISTORY : UPDATE_CASE_WITH_HISTORY)
+                        .params(columnTypedNulls(concat(params, historyValues(history.get(0), sealed.links().get(0))),
+                                UPDATE_WITH_HISTORY_NULLS))
+                        .query(Long.class).list().isEmpty();
+            } else {
+                done = jdbc.sql(byPerson ? UPDATE_CASE_BY_PERSON : UPDATE_CASE).params(typedNulls(params)).update() == 1;
+                if (done) {
+                    insertHistory(c.id(), history, sealed);
+                }
             }
+            if (done) {
+                c.historyRead(sealed.head(), sealed.length());
+                written.rememberAfterCommit(c);
+                return true;
+            }
+            // refused: by the version (someone changed the case), or only because an entry was appended to its
+            // history without a change of the case (a reminder, a supervision order): then seal after that entry
+            record Chain(long version, String head, int length) {
+            }
+            Optional<Chain> now = jdbc.sql("SELECT version, history_head, history_length FROM case_file WHERE id = ?")
+                    .param(c.id()).query((rs, n) -> new Chain(rs.getLong(1), rs.getString(2), rs.getInt(3))).optional();
+            if (now.isEmpty() || now.get().version() != expectedVersion || attempt >= 3) {
+                return false;
+            }
+            head = now.get().head();
+            length = now.get().length();
         }
-        if (done) {
-            written.rememberAfterCommit(c);
-        }
-        return done;
     }
 
     /**
      * History entries that change nothing in the case row, so its version stays: the notes of the service-loop sweep
      * and of supervision (a colleague's next action is not refused because of them), and the report's entry once
-     * its photos are stored.
+     * its photos are stored. The chain's head is read under the case row's lock, the entries sealed after it, and
+     * the new head and length written to the row (issue 30).
      */
     void appendNotes(long caseId, List<HistoryDraft> entries) {
-        insertHistory(caseId, entries);
+        if (entries.isEmpty()) {
+            return;
+        }
+        record Chain(String code, String head, int length) {
+        }
+        Chain now = jdbc.sql("SELECT code, history_head, history_length FROM case_file WHERE id = ? FOR UPDATE")
+                .param(caseId).query((rs, n) -> new Chain(rs.getString(1), rs.getString(2), rs.getInt(3))).single();
+        HistoryChain.Sealed sealed = chain.seal(now.code(), now.head(), now.length(), entries);
+        insertHistory(caseId, entries, sealed);
+        jdbc.sql("UPDATE case_file SET history_head = ?, history_length = ? WHERE id = ?")
+                .params(sealed.head(), sealed.length(), caseId).update();
     }
 
     // ---- history: the one place that inserts into case_history ------------------------------
     // (HISTORY_COLUMNS, historyValues and insertHistory; the PostgreSQL single statement appends HISTORY_FROM_WRITTEN
-    // with the same columns and values. A column added to each entry goes into these three and HISTORY_NULL_TYPES.)
+    // with the same columns and values. A column added to each entry goes into these three and UPDATE_WITH_HISTORY_NULLS.)
+    // Every entry is sealed (HistoryChain) before it reaches them, from the head read with the case row.
 
-    private void insertHistory(long caseId, List<HistoryDraft> entries) {
-        for (HistoryDraft h : entries) {
-            jdbc.sql(INSERT_HISTORY).params(typedNulls(concat(new Object[] {caseId}, historyValues(h)))).update();
+    private void insertHistory(long caseId, List<HistoryDraft> entries, HistoryChain.Sealed sealed) {
+        for (int k = 0; k < entries.size(); k++) {
+            jdbc.sql(INSERT_HISTORY).params(typedNulls(concat(new Object[] {caseId},
+                    historyValues(entries.get(k), sealed.links().get(k))))).update();
         }
     }
 
-    /** A history entry's values after its case id, in the order of {@link #HISTORY_COLUMNS}. */
-    private static Object[] historyValues(HistoryDraft h) {
-        return new Object[] {h.action().name(), name(h.fromState()), h.toState().name(), h.tier().name(), h.departmentId(),
-                h.actorId(), h.actorName(), h.actorRole(), h.note(),
-                h.attachmentIds().isEmpty() ? null
-                        : h.attachmentIds().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                utc(h.at())};
+    /** A history entry's values after its case id, in the order of {@link #HISTORY_COLUMNS}, with its seal. */
+    private static Object[] historyValues(HistoryDraft h, HistoryChain.Link link) {
+        return new Object[] {h.action().name(), name(h.fromState()), h.toState().name(), h.tier().name(),
+                h.departmentId(), h.actorId(), h.actorName(), h.actorRole(), h.note(),
+                HistoryChain.attachmentIds(h.attachmentIds()), utc(h.at()), link.position(), link.seal()};
     }
 
     private static Object[] concat(Object[] a, Object[] b) {
@@ -386,8 +426,9 @@ class CaseRepository {
             TEXT, INT8, TEXT, TEXT, TEXT, INT8, INT8, INT8, INT4, INT4, TEXT, // state, open_category_id … satisfaction
             TEXT, TSTZ, TSTZ, TSTZ, TSTZ, TSTZ, INT4, INT8, TSTZ, TSTZ, // reply … first_contacted_at
             TSTZ, BOOL, INT4, TSTZ, TSTZ, INT4, TSTZ, TSTZ, TSTZ, TSTZ, // due_at … last_progress_at
-            INT8, INT8,                                                 // id, version
-            TEXT, TEXT, TEXT, TEXT, INT8, INT8, TEXT, TEXT, TEXT, TEXT, TSTZ}; // the history entry
+            TEXT, INT4,                                                 // history_head, history_length
+            INT8, INT8, INT4,                                           // id, version, the history length seen
+            TEXT, TEXT, TEXT, TEXT, INT8, INT8, TEXT, TEXT, TEXT, TEXT, TSTZ, INT4, TEXT}; // the history entry, seq, seal
 
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();

@@ -34,4 +34,10 @@ class CaseRoleGrants {
     RoleGrant dispatcherRevisits() {
         return RoleGrant.of(Roles.DISPATCHER, "指挥中心派遣员", "supervision:answer");
     }
+
+    /** 全程留痕核验: the administrator checks that no case's history was changed in the database (issue 30). */
+    @Bean
+    RoleGrant adminVerifiesHistory() {
+        return RoleGrant.of(Roles.ADMIN, "系统管理员", "history:verify");
+    }
 }

@@ -45,22 +45,24 @@ public class CaseWebSupport {
 
     /**
      * The answer with an attachment's file: images inline, the rest as a download, never as HTML. The file is
-     * written by Spring MVC's task executor, not by the request thread: the request threads are few (as many
+     * read from the database here and written by Spring MVC's task executor, not by the request thread: the request
+     * threads are few (as many
      * as the database connections can serve, {@code server.tomcat.threads.max}) and a photo sent to a phone
      * on a slow network would hold one for many seconds.
      */
-    public static ResponseEntity<StreamingResponseBody> download(AttachmentStore.Stored a) {
+    public ResponseEntity<StreamingResponseBody> download(AttachmentStore.Stored a) {
+        byte[] bytes = attachments.content(a)
+                .orElseThrow(() -> DomainException.notFound("attachment.not-found", a.id()));
         boolean image = a.contentType().startsWith("image/");
         ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(a.fileName(), StandardCharsets.UTF_8).build();
-        Path file = a.path();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.contentType()))
-                .contentLength(a.size())
+                .contentLength(bytes.length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(out -> Files.copy(file, out));
+                .body(out -> out.write(bytes));
     }
 
     public List<Category> categories() {

@@ -188,6 +188,6 @@ class CaseDetailController {
         if (a.caseId() != caseId) {
             throw DomainException.notFound("attachment.not-found", id);
         }
-        return CaseWebSupport.download(a);
+        return support.download(a);
     }
 }

@@ -52,6 +52,12 @@ class CasesShell {
     }
 
     @Bean
+    NavItem navHistoryChecks() {
+        return new NavItem(NavItem.ADMIN, "/admin/history-checks", "nav.admin.history-checks", 835,
+                v -> v.can(cn.huying.cases.CasePermissions.HISTORY_VERIFY));
+    }
+
+    @Bean
     NavItem navCategories() {
         return new NavItem(NavItem.ADMIN, "/admin/categories", "nav.admin.categories", 830, v -> v.hasRole(Roles.ADMIN));
     }

@@ -11,6 +11,7 @@ import cn.huying.cases.HistoryView;
 import cn.huying.cases.NewCase;
 import cn.huying.cases.Satisfaction;
 import cn.huying.cases.internal.CaseWebSupport;
+import cn.huying.cases.internal.FollowUpLimits;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.RegionScope;
 import cn.huying.identity.ServiceAccounts;
@@ -57,10 +58,12 @@ class PortalController {
     private final CaseWebSupport support;
     private final Regions regions;
     private final ServiceAccounts accounts;
-    private final FollowUpLimits limits = new FollowUpLimits();
+    private final FollowUpLimits limits;
 
-    PortalController(Cases cases, CaseWebSupport support, Regions regions, ServiceAccounts accounts) {
+    PortalController(Cases cases, CaseWebSupport support, Regions regions, ServiceAccounts accounts,
+                     FollowUpLimits limits) {
         this.cases = cases;
+        this.limits = limits;
         this.support = support;
         this.regions = regions;
         this.accounts = accounts;
@@ -119,7 +122,7 @@ class PortalController {
         } catch (DataIntegrityViolationException e) {
             return "redirect:/portal";
         }
-        verified(session).add(submitted.c().id());
+        addVerified(session, submitted.c().id());
         return "redirect:/portal/cases/" + submitted.c().code() + "?new";
     }
 
@@ -156,7 +159,7 @@ class PortalController {
             model.addAttribute("code", code);
             return "portal/index";
         }
-        verified(session).add(found.id());
+        addVerified(session, found.id());
         return "redirect:/portal/cases/" + found.code();
     }
 
@@ -247,11 +250,16 @@ class PortalController {
     @SuppressWarnings("unchecked")
     private static Set<Long> verified(HttpSession session) {
         Object v = session.getAttribute(VERIFIED);
-        if (v instanceof Set<?> s) {
-            return (Set<Long>) s;
-        }
-        Set<Long> fresh = java.util.Collections.synchronizedSet(new HashSet<>());
-        session.setAttribute(VERIFIED, fresh);
-        return fresh;
+        return v instanceof Set<?> s ? (Set<Long>) s : Set.of();
+    }
+
+    /**
+     * Remembers a case the session may follow. The set is put into the session again after each change: the session
+     * lives in the database (issue 30), which stores an attribute when it is set, not when its value changes.
+     */
+    private static void addVerified(HttpSession session, long caseId) {
+        Set<Long> next = new HashSet<>(verified(session));
+        next.add(caseId);
+        session.setAttribute(VERIFIED, next);
     }
 }

@@ -7,17 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cutting a person off (issue 22): an administrator resets a password 重置密码, changes the roles or disables the
  * account 停用; a person changes their own password. Each ends every bearer token and every page session of the
- * person at once: the tokens are revoked in the database and forgotten by this node's cache (other nodes forget
- * theirs within {@link TokenService#CACHE_TTL}); the sessions of this node are expired. A disabled account's API
- * keys stop with it (a key acts as an enabled account only).
+ * person at once, on every node: the tokens are revoked in the database (every call checks them there) and the
+ * page sessions, kept in the database (Spring Session), are deleted. A disabled account's API keys stop with it
+ * (a key acts as an enabled account only).
  */
 @Service
 public class AccountControl {
@@ -28,13 +28,13 @@ public class AccountControl {
 
     private final UserRepository users;
     private final TokenService tokens;
-    private final SessionRegistry sessions;
+    private final FindByIndexNameSessionRepository<?> sessions;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AccountControl(UserRepository users, TokenService tokens, SessionRegistry sessions, PasswordEncoder encoder,
+    AccountControl(UserRepository users, TokenService tokens, FindByIndexNameSessionRepository<?> sessions, PasswordEncoder encoder,
                    AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.users = users;
         this.tokens = tokens;
@@ -115,13 +115,9 @@ public class AccountControl {
                 .param(u.id()).update();
         tokens.forgetUser(u.id());
         int expired = 0;
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof cn.huying.identity.CurrentUser p && p.id() == u.id()) {
-                for (var s : sessions.getAllSessions(principal, false)) {
-                    s.expireNow();
-                    expired++;
-                }
-            }
+        for (String sessionId : java.util.List.copyOf(sessions.findByPrincipalName(u.username()).keySet())) {
+            sessions.deleteById(sessionId);
+            expired++;
         }
         audit.record(AuditEvents.TOKENS_REVOKED, "user:" + u.username(), revoked + " tokens, " + expired + " sessions");
     }

@@ -20,7 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API keys for systems (the 12345 hotline, Open311 clients). An administrator issues a key
  * for an account (usually one with the SYSTEM role); the key then acts as that account.
- * The key is shown once; only its SHA-256 and a short prefix for recognition are stored.
+ * The key is shown once; only its SHA-256 and a short prefix for recognition are stored. Every call checks the key
+ * in the database (one query on its unique hash, joined to the account), so a revoked key is refused at once on every
+ * node (issue 30: before, a node remembered a verified key for 30 s and a revoked key kept working elsewhere);
+ * only the account's roles are remembered briefly ({@link Principals}), and the key's last use is written at most
+ * once a minute per node.
  */
 @Service
 public class ApiKeyService implements ApiKeys {
@@ -33,15 +37,20 @@ public class ApiKeyService implements ApiKeys {
     }
 
     private final JdbcClient jdbc;
+    private static final Duration LAST_USE_EVERY = Duration.ofMinutes(1);
+
     private final UserRepository users;
+    private final Principals principals;
     private final AuditLog audit;
     private final Clock clock;
-    private final Cache<String, CurrentUser> verified = Caffeine.newBuilder()
-            .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    /** When this node last wrote a key's {@code last_used_at}. */
+    private final Cache<String, Instant> lastUseWritten = Caffeine.newBuilder()
+            .maximumSize(1_000).expireAfterWrite(LAST_USE_EVERY).build();
 
-    ApiKeyService(JdbcClient jdbc, UserRepository users, AuditLog audit, Clock clock) {
+    ApiKeyService(JdbcClient jdbc, UserRepository users, Principals principals, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.principals = principals;
         this.audit = audit;
         this.clock = clock;
     }
@@ -72,7 +81,6 @@ public class ApiKeyService implements ApiKeys {
         if (n == 0) {
             throw DomainException.notFound("apikey.not-found", id);
         }
-        verified.invalidateAll();
         audit.record(AuditEvents.APIKEY_REVOKED, "apikey:" + id, null);
     }
 
@@ -92,18 +100,21 @@ public class ApiKeyService implements ApiKeys {
             return Optional.empty();
         }
         String hash = Secrets.sha256(key);
-        CurrentUser cached = verified.getIfPresent(hash);
-        if (cached != null) {
-            return Optional.of(cached);
+        record Row(long userId, Instant updatedAt) {
         }
-        Optional<CurrentUser> user = jdbc.sql("SELECT user_id FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
-                .param(hash).query(Long.class).optional()
-                .flatMap(users::principal);
-        user.ifPresent(u -> {
-            verified.put(hash, u);
-            jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE key_hash = ?")
-                    .params(UserRepository.utc(clock.instant()), hash).update();
-        });
+        Optional<CurrentUser> user = jdbc.sql("""
+                        SELECT k.user_id, u.updated_at FROM api_key k JOIN app_user u ON u.id = k.user_id
+                        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND u.enabled = TRUE""")
+                .param(hash)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional()
+                .flatMap(r -> principals.of(r.userId(), r.updatedAt()));
+        if (user.isPresent() && lastUseWritten.getIfPresent(hash) == null) {
+            Instant now = clock.instant();
+            lastUseWritten.put(hash, now);
+            jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE key_hash = ?").params(UserRepository.utc(now), hash)
+                    .update();
+        }
         return user;
     }
 

@@ -2,10 +2,7 @@ package cn.huying.identity.internal;
 
 import cn.huying.identity.AuditLog;
 import cn.huying.identity.CurrentUser;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -14,32 +11,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Expiring bearer tokens for API clients. Only the SHA-256 of a token is stored; a verified
- * token is remembered for a few seconds so that a busy client does not cost a query per call
- * (a revoked token is forgotten at once on this node, and within {@link #CACHE_TTL} on others).
+ * Expiring bearer tokens for API clients. Only the SHA-256 of a token is stored. Every call checks the token in the
+ * database (one query on its primary key, joined to the account), so a revoked token, or one of a disabled account,
+ * is refused at once on every node (issue 30: before, each node remembered a verified token for 30 s); only the
+ * account's roles and permissions are remembered briefly ({@link Principals}).
  */
 @Service
 class TokenService {
 
-    static final Duration CACHE_TTL = Duration.ofSeconds(30);
-
     record IssuedToken(String token, Instant expiresAt) {
     }
 
-    private record Cached(CurrentUser user, Instant expiresAt) {
-    }
-
     private final JdbcClient jdbc;
-    private final UserRepository users;
     private final IdentityProperties props;
     private final AuditLog audit;
     private final Clock clock;
-    private final Cache<String, Cached> verified = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(CACHE_TTL).build();
+    private final Principals principals;
 
-    TokenService(JdbcClient jdbc, UserRepository users, IdentityProperties props, AuditLog audit, Clock clock) {
+    TokenService(JdbcClient jdbc, Principals principals, IdentityProperties props, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.principals = principals;
         this.props = props;
         this.audit = audit;
         this.clock = clock;
@@ -60,31 +51,25 @@ class TokenService {
     Optional<CurrentUser> verify(String token) {
         String hash = Secrets.sha256(token);
         Instant now = clock.instant();
-        Cached cached = verified.getIfPresent(hash);
-        if (cached != null && now.isBefore(cached.expiresAt())) {
-            return Optional.of(cached.user());
+        record Row(long userId, Instant updatedAt) {
         }
-        record Row(long userId, Instant expiresAt) {
-        }
-        Optional<Row> row = jdbc.sql("SELECT user_id, expires_at FROM api_token WHERE token_hash = ? AND revoked = FALSE")
-                .param(hash)
+        return jdbc.sql("""
+                        SELECT t.user_id, u.updated_at FROM api_token t JOIN app_user u ON u.id = t.user_id
+                        WHERE t.token_hash = ? AND t.revoked = FALSE AND t.expires_at > ? AND u.enabled = TRUE""")
+                .params(hash, UserRepository.utc(now))
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .optional()
-                .filter(r -> now.isBefore(r.expiresAt()));
-        Optional<CurrentUser> user = row.flatMap(r -> users.principal(r.userId()));
-        user.ifPresent(u -> verified.put(hash, new Cached(u, row.get().expiresAt())));
-        return user;
+                .flatMap(r -> principals.of(r.userId(), r.updatedAt()));
     }
 
-    /** Forgets every token of a person this node remembers (their revocation is in the database already). */
+    /** Forgets the roles this node remembers for a person (their tokens are refused by the database already). */
     void forgetUser(long userId) {
-        verified.asMap().values().removeIf(c -> c.user().id() == userId);
+        principals.forget(userId);
     }
 
     @Transactional
     void revoke(String token) {
         String hash = Secrets.sha256(token);
-        verified.invalidate(hash);
         jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE token_hash = ?").param(hash).update();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import cn.huying.identity.KeyChecks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The keyed hash (HMAC-SHA-256) of an ID-card number, stored beside the encrypted number so that an exact
  * look-up is one indexed equality, without decrypting the table; without the key the hash cannot be
  * reversed by trying the (few) possible numbers. The key comes from {@code huying.residents.lookup-key}
- * (base64 of 32 bytes), else it is generated once into {@code <data dir>/residents-lookup.key}.
+ * (base64 of 32 bytes), else it is generated once into {@code <data dir>/residents-lookup.key}; several nodes must be
+ * given the same key ({@link KeyChecks} refuses a node with another).
  */
 @Component
 class IdLookup {
@@ -27,10 +29,13 @@ class IdLookup {
     private final SecretKeySpec key;
 
     IdLookup(@Value("${huying.residents.lookup-key:}") String configured,
-             @Value("${huying.data-dir:./data}") String dataDir) {
+             @Value("${huying.data-dir:./data}") String dataDir, KeyChecks checks) {
         byte[] raw = configured == null || configured.isBlank() ? keyFile(Path.of(dataDir, "residents-lookup.key"))
                 : Base64.getDecoder().decode(configured.strip());
         this.key = new SecretKeySpec(raw, "HmacSHA256");
+        // every node must find the numbers any node stored (issue 30): another key refuses to start
+        String check = hash("huying residents look-up key check");
+        checks.require("residents-lookup", "huying.residents.lookup-key", () -> check, check::equals);
     }
 
     String hash(String normalizedIdCard) {

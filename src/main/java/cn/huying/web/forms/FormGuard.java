@@ -16,15 +16,24 @@ import org.springframework.web.servlet.ModelAndView;
  * any later POST with the same token in the same session is answered with the first one's redirect
  * instead of running again. A POST that did not end in a redirect (the form came back with
  * errors) frees its token, so the corrected form can be sent.
+ *
+ * <p>The tokens are kept on this node, per session id, not in the session: the session lives in the database
+ * (issue 30) and each request reads its own copy of it, so two requests of a double click would not see each
+ * other's token there. With several nodes, the reverse proxy sends a session's requests to one node while it is up
+ * (docs/deployment.md); a double click split across two nodes runs twice, and the case intake still files one case
+ * (the form token is its {@code Idempotency-Key}).
  */
 @Component("formTokens")
 public class FormGuard implements HandlerInterceptor {
 
     static final String PARAM = "_formToken";
-    private static final String SESSION_KEY = FormGuard.class.getName();
     private static final String PENDING = "";
     private static final int REMEMBERED = 64;
     private static final long WAIT_MILLIS = 10_000;
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, Map<String, String>> bySession =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterAccess(java.time.Duration.ofHours(1)).build();
 
     /** A fresh token for a form being rendered. */
     public String next() {
@@ -108,21 +117,12 @@ public class FormGuard implements HandlerInterceptor {
         return referer != null ? referer : request.getContextPath() + "/";
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> seen(HttpSession session) {
-        synchronized (FormGuard.class) {
-            Object existing = session.getAttribute(SESSION_KEY);
-            if (existing instanceof Map<?, ?> m) {
-                return (Map<String, String>) m;
+    private Map<String, String> seen(HttpSession session) {
+        return bySession.get(session.getId(), id -> new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > REMEMBERED;
             }
-            Map<String, String> fresh = new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > REMEMBERED;
-                }
-            };
-            session.setAttribute(SESSION_KEY, fresh);
-            return fresh;
-        }
+        });
     }
 }
