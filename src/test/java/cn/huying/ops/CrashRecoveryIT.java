@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,7 @@ class CrashRecoveryIT extends IntegrationTest {
     private static final int CLIENTS = 16;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 150;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the children's logs
     Path dataDir;
 
     @Test
