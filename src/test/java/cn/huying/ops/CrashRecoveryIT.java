@@ -161,7 +161,9 @@ class CrashRecoveryIT extends IntegrationTest {
         if (TestDatabase.postgres()) {
             command.addAll(List.of("--spring.datasource.url=" + TestDatabase.url(),
                     "--spring.datasource.username=" + TestDatabase.username(),
-                    "--spring.datasource.password=" + TestDatabase.password()));
+                    "--spring.datasource.password=" + TestDatabase.password(),
+                    // a server shared with the test's own context (and, on CI, other jobs): connections opened as needed
+                    "--spring.datasource.hikari.minimum-idle=2"));
             // the keys of the test's own context, which wrote the database first (issue 30: another key refuses to start)
             for (String[] key : new String[][] {{"huying.pii.key", "pii.key"}, {"huying.history.key", "history.key"},
                     {"huying.residents.lookup-key", "residents-lookup.key"}}) {
