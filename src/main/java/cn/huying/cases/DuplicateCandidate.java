@@ -8,5 +8,6 @@ import java.time.Instant;
  * @param textSimilarity 0…1, share of common character pairs of the two descriptions
  */
 public record DuplicateCandidate(long id, String code, String title, CaseState state, String stateLabel,
-                                 long distanceMeters, Instant createdAt, double textSimilarity) {
+                                 long distanceMeters, Instant createdAt, double textSimilarity)
+        implements java.io.Serializable { // a grid worker's page flashes it: the session is in the database (issue 30)
 }

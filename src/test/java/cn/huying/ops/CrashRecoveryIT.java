@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,7 @@ class CrashRecoveryIT extends IntegrationTest {
     private static final int CLIENTS = 16;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 150;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the children's logs
     Path dataDir;
 
     @Test
@@ -160,7 +161,9 @@ class CrashRecoveryIT extends IntegrationTest {
         if (TestDatabase.postgres()) {
             command.addAll(List.of("--spring.datasource.url=" + TestDatabase.url(),
                     "--spring.datasource.username=" + TestDatabase.username(),
-                    "--spring.datasource.password=" + TestDatabase.password()));
+                    "--spring.datasource.password=" + TestDatabase.password(),
+                    // a server shared with the test's own context (and, on CI, other jobs): connections opened as needed
+                    "--spring.datasource.hikari.minimum-idle=2"));
             // the keys of the test's own context, which wrote the database first (issue 30: another key refuses to start)
             for (String[] key : new String[][] {{"huying.pii.key", "pii.key"}, {"huying.history.key", "history.key"},
                     {"huying.residents.lookup-key", "residents-lookup.key"}}) {

@@ -38,7 +38,11 @@ public record ChildApp(Process process, int port, Path log) {
             if (TestDatabase.postgres()) {
                 command.addAll(List.of("--spring.datasource.url=" + TestDatabase.url(),
                         "--spring.datasource.username=" + TestDatabase.username(),
-                        "--spring.datasource.password=" + TestDatabase.password()));
+                        "--spring.datasource.password=" + TestDatabase.password(),
+                        // the PostgreSQL server is shared (100 connections) with the test's own context and the other
+                        // nodes: each child a small pool, opened as needed, and fewer request threads than connections
+                        "--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1",
+                        "--server.tomcat.threads.max=4"));
                 for (String[] key : new String[][] {{"huying.pii.key", "pii.key"}, {"huying.history.key", "history.key"},
                         {"huying.residents.lookup-key", "residents-lookup.key"}}) {
                     if (Arrays.stream(extra).noneMatch(e -> e.startsWith("--" + key[0] + "="))) {

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiKeyService implements ApiKeys {
 
-    public record IssuedKey(long id, String name, String key, String prefix) {
+    /** Flashed to the next page, so stored in the session, which is in the database (issue 30): serializable. */
+    public record IssuedKey(long id, String name, String key, String prefix) implements java.io.Serializable {
     }
 
     public record KeyInfo(long id, String name, String prefix, String username, String createdBy, Instant createdAt,
