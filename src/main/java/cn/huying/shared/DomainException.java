@@ -22,13 +22,14 @@ public class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final String messageKey;
-    private final transient Object[] args;
+    /** Kept serializable (a page flashes a problem into the session, which is in the database): see {@link #portable}. */
+    private final Object[] args;
 
     public DomainException(Kind kind, String messageKey, Object... args) {
         super(messageKey + (args.length == 0 ? "" : " " + Arrays.toString(args)));
         this.kind = kind;
         this.messageKey = messageKey;
-        this.args = args.clone();
+        this.args = portable(args);
     }
 
     public static DomainException invalid(String key, Object... args) {
@@ -57,5 +58,18 @@ public class DomainException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /**
+     * The arguments as the session can store them: strings, numbers and other serializable values as they are, anything
+     * else by its text (a message argument is only ever shown).
+     */
+    static Object[] portable(Object[] args) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            out[i] = a == null || a instanceof java.io.Serializable ? a : String.valueOf(a);
+        }
+        return out;
     }
 }

@@ -10,10 +10,14 @@ import java.util.List;
 public class InvalidInput extends DomainException {
 
     /** One bad field: its name (e.g. {@code title}, {@code attachments[1]}) and the message key and args. */
-    public record FieldError(String field, String messageKey, Object[] args) {
+    public record FieldError(String field, String messageKey, Object[] args) implements java.io.Serializable {
+        public FieldError {
+            args = args == null ? new Object[0] : DomainException.portable(args);
+        }
     }
 
-    private final transient List<FieldError> errors;
+    /** Serializable like the arguments: a page flashes the problem into the session, which is in the database. */
+    private final List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
         super(Kind.INVALID, "validation.failed", errors.size());
