@@ -168,20 +168,22 @@ final class AnalyticsBench {
                 .params(path + "%", start(from), start(to.plusDays(1))).query(Long.class).single();
     }
 
-    /** The plain aggregate: the region's cases received in the period, counted with their outcomes. */
+    /** The plain aggregate: the region's cases received in the period (the indexed receipt time), counted with their outcomes. */
     private static void aggregate(DataSource ds, String path, LocalDate from, LocalDate to) {
         query(ds, """
                 SELECT COUNT(*), COUNT(c.closed_at), COUNT(c.resolved_at), COUNT(c.dispatched_at), COUNT(c.satisfaction),
                        SUM(CASE WHEN c.resolved_at <= c.due_at THEN 1 ELSE 0 END), SUM(c.rework_count)
                   FROM case_file c JOIN region r ON r.id = c.region_id
-                 WHERE r.path LIKE ? AND c.received_at >= ? AND c.received_at < ?""", path, from, to);
+                 WHERE r.path LIKE ? AND COALESCE(c.received_at, c.created_at) >= ?
+                   AND COALESCE(c.received_at, c.created_at) < ?""", path, from, to);
     }
 
     /** The hot issues' baseline: the same texts read (their lengths summed). */
     private static void texts(DataSource ds, String path, LocalDate from, LocalDate to) {
         query(ds, """
                 SELECT COUNT(*), SUM(LENGTH(c.description)) FROM case_file c JOIN region r ON r.id = c.region_id
-                 WHERE r.path LIKE ? AND c.received_at >= ? AND c.received_at < ? AND c.state <> 'MERGED'""",
+                 WHERE r.path LIKE ? AND COALESCE(c.received_at, c.created_at) >= ?
+                   AND COALESCE(c.received_at, c.created_at) < ? AND c.state <> 'MERGED'""",
                 path, from, to);
     }
 

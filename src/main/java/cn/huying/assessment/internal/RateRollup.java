@@ -241,7 +241,7 @@ public class RateRollup {
      */
     private long settled(long last, long maxChange, Instant now) {
         long settled = jdbc.sql("SELECT COALESCE(MAX(change_id), ?) FROM case_change_v WHERE change_id > ?"
-                        + " AND change_id <= ? AND changed_at < ?")
+                        + " AND change_id <= ? AND at < ?")
                 .params(last, last, maxChange, utc(now.minus(SETTLE))).query(Long.class).single();
         return Math.max(last, settled);
     }
