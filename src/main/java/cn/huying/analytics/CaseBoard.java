@@ -102,7 +102,7 @@ public interface CaseBoard {
      * @param light deadline light (GREEN, YELLOW, RED, STOPPED, DONE) or NONE while no time limit applies
      */
     record Marker(long id, String code, String title, CaseState state, String stateLabel, double lat, double lng,
-                  String light) {
+                  cn.huying.cases.Light light) {
     }
 
     /** Open cases with a location in the user's scope, newest first, at most {@code limit}. */

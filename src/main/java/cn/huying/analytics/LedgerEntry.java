@@ -12,6 +12,6 @@ import java.time.Instant;
 public record LedgerEntry(long id, String code, String title, String categoryName, CaseState state, String stateLabel,
                           Long departmentId, String departmentName, String regionName, Instant receivedAt,
                           Instant dueAt, Instant yellowAt, Instant redAt, Instant progressDueAt, Instant lastProgressAt,
-                          String light, String progressReason, String progressNextSteps,
+                          cn.huying.cases.Light light, String progressReason, String progressNextSteps,
                           java.time.LocalDate promisedDate) {
 }

@@ -33,7 +33,7 @@ public interface WorkQueueSupport {
     Map<Long, Long> suggestedDepartments(List<CaseSummary> cases, Long townId, List<DepartmentView> targets);
 
     /** A case's completion deadline and its light, by the rule of the case's own view. */
-    record Deadline(long caseId, Instant dueAt, String light) {
+    record Deadline(long caseId, Instant dueAt, Light light) {
     }
 
     /**

@@ -114,7 +114,7 @@ class TimeLimitPagesIT extends IntegrationTest {
 
         Map<Long, TimeLimitReads.CaseDeadline> lights = reads.deadlines(ids, dispatcher);
         assertThat(lights).hasSize(5);
-        assertThat(lights.values()).allSatisfy(d -> assertThat(d.light()).isEqualTo("RED"));
+        assertThat(lights.values()).allSatisfy(d -> assertThat(d.light()).isEqualTo(cn.huying.cases.Light.RED));
         assertThat(reads.deadlines(ids, otherHandler)).as("out of scope").isEmpty();
 
         // the .xlsx over a signed-in session: the same filters, every row

@@ -200,18 +200,8 @@ public class DeadlineLedgers {
         Instant due = WorkRows.instant(rs, "due_at");
         Instant yellow = WorkRows.instant(rs, "yellow_at");
         Instant red = WorkRows.instant(rs, "red_at");
-        String light;
-        if (rs.getObject("clock_stopped_at") != null) {
-            light = "STOPPED";
-        } else if (due == null) {
-            light = "NONE";
-        } else if (red != null && !now.isBefore(red)) {
-            light = "RED";
-        } else if (yellow != null && !now.isBefore(yellow)) {
-            light = "YELLOW";
-        } else {
-            light = "GREEN";
-        }
+        cn.huying.cases.Light light = cn.huying.cases.Light.of(state, due, yellow, red,
+                WorkRows.instant(rs, "clock_stopped_at"), null, now);
         return new LedgerEntry(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                 rs.getString("category_name"), state, state.label(), rs.getObject("department_id", Long.class),
                 rs.getString("department_name"), rs.getString("region_name"), WorkRows.instant(rs, "received_at"),

@@ -4,6 +4,7 @@ import cn.huying.analytics.CaseBoard;
 import cn.huying.cases.CaseAction;
 import cn.huying.cases.CaseKind;
 import cn.huying.cases.CaseState;
+import cn.huying.cases.Light;
 import cn.huying.cases.CaseSummary;
 import cn.huying.cases.Channel;
 import cn.huying.cases.CaseViewScope;
@@ -172,8 +173,9 @@ class WorkQueues implements CaseBoard {
                     CaseState state = CaseState.valueOf(rs.getString("state"));
                     return new Marker(rs.getLong("id"), rs.getString("code"), rs.getString("title"), state,
                             state.label(), rs.getDouble("lat"), rs.getDouble("lng"),
-                            light(state, WorkRows.instant(rs, "due_at"), WorkRows.instant(rs, "yellow_at"),
-                                    WorkRows.instant(rs, "red_at"), WorkRows.instant(rs, "clock_stopped_at"),
+                            // a finished clock shows DONE on the map, late or not (resolved_at not read)
+                            Light.of(state, WorkRows.instant(rs, "due_at"), WorkRows.instant(rs, "yellow_at"),
+                                    WorkRows.instant(rs, "red_at"), WorkRows.instant(rs, "clock_stopped_at"), null,
                                     now));
                 })
                 .list();
@@ -248,24 +250,6 @@ class WorkQueues implements CaseBoard {
                 .query(rs -> {
                     f.addClosed(LocalDate.ofEpochDay(rs.getLong("d")), rs.getLong("n"));
                 });
-    }
-
-    /** The light of an open case, by the same rule as the case view: NONE, STOPPED, RED, YELLOW or GREEN. */
-    static String light(CaseState state, Instant dueAt, Instant yellowAt, Instant redAt, Instant stoppedAt,
-                        Instant now) {
-        if (dueAt == null) {
-            return "NONE";
-        }
-        if (state == CaseState.RESOLVED || state == CaseState.VERIFIED) {
-            return "DONE";
-        }
-        if (stoppedAt != null) {
-            return "STOPPED";
-        }
-        if (redAt != null && !now.isBefore(redAt)) {
-            return "RED";
-        }
-        return yellowAt != null && !now.isBefore(yellowAt) ? "YELLOW" : "GREEN";
     }
 
     private static <E extends Enum<E>> List<Count> counts(Map<String, Long> grouped, Class<E> type,

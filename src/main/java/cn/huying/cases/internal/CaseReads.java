@@ -236,27 +236,11 @@ class CaseReads {
                 sla.firstContactedAt(), sla.dueAt(), sla.assumed(), sla.yellowAt(), sla.redAt(), light(c, clock.instant()));
     }
 
-    /** Where a case's clock has finished: resolved or beyond (a transferred case is STOPPED instead). */
-    private static final Set<CaseState> CLOCK_FINISHED = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
-            CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED, CaseState.REVISITED, CaseState.MERGED,
-            CaseState.REJECTED));
-
-    /** The traffic light of a case now. */
+    /** The traffic light of a case now ({@link Light#of}). */
     static Light light(CaseFile c, Instant now) {
         Sla sla = c.sla();
-        if (sla == null || sla.dueAt() == null) {
-            return Light.NONE;
-        }
-        if (CLOCK_FINISHED.contains(c.state())) {
-            return c.resolvedAt() != null && c.resolvedAt().isAfter(sla.dueAt()) ? Light.LATE : Light.DONE;
-        }
-        if (sla.clockStoppedAt() != null) {
-            return Light.STOPPED;
-        }
-        if (!now.isBefore(sla.redAt())) {
-            return Light.RED;
-        }
-        return !now.isBefore(sla.yellowAt()) ? Light.YELLOW : Light.GREEN;
+        return sla == null ? Light.NONE : Light.of(c.state(), sla.dueAt(), sla.yellowAt(), sla.redAt(),
+                sla.clockStoppedAt(), c.resolvedAt(), now);
     }
 
     /** The actions this user may take on the case now ({@link ActionPolicy}). */

@@ -21,7 +21,7 @@ public class ServiceLoopReads {
      * @param light GREEN before its day, YELLOW on the day it is due, RED once missed
      */
     public record Revisit(long caseId, String code, String title, Instant closedAt, Instant dueAt, Instant missedAt,
-                          Instant revisitedAt, String light) {
+                          Instant revisitedAt, cn.huying.cases.Light light) {
     }
 
     private final CaseReads cases;
@@ -56,13 +56,14 @@ public class ServiceLoopReads {
                         + " w.done_at" + from + where + " ORDER BY w.due_at, c.id LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query((rs, n) -> {
-                    Instant due = CaseRepository.instant(rs, "due_at");
-                    Instant remind = CaseRepository.instant(rs, "remind_at");
-                    Instant missed = CaseRepository.instant(rs, "missed_at");
-                    String light = missed != null || !now.isBefore(due) ? "RED"
-                            : remind != null && !now.isBefore(remind) ? "YELLOW" : "GREEN";
+                    Instant due = CaseRows.instant(rs, "due_at");
+                    Instant remind = CaseRows.instant(rs, "remind_at");
+                    Instant missed = CaseRows.instant(rs, "missed_at");
+                    cn.huying.cases.Light light = missed != null || !now.isBefore(due) ? cn.huying.cases.Light.RED
+                            : remind != null && !now.isBefore(remind) ? cn.huying.cases.Light.YELLOW
+                            : cn.huying.cases.Light.GREEN;
                     return new Revisit(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-                            CaseRepository.instant(rs, "closed_at"), due, missed, CaseRepository.instant(rs, "done_at"),
+                            CaseRows.instant(rs, "closed_at"), due, missed, CaseRows.instant(rs, "done_at"),
                             light);
                 })
                 .list();

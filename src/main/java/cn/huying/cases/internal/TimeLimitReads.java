@@ -1,6 +1,7 @@
 package cn.huying.cases.internal;
 
 import cn.huying.cases.CaseState;
+import cn.huying.cases.Light;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
@@ -36,7 +37,7 @@ public class TimeLimitReads {
     }
 
     /** The deadline of a case in a list and its light (GREEN, YELLOW, RED, STOPPED, DONE, LATE or NONE). */
-    public record CaseDeadline(long caseId, Instant dueAt, String light) {
+    public record CaseDeadline(long caseId, Instant dueAt, Light light) {
     }
 
     private static final Set<CaseState> FINISHED = EnumSet.of(CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED,
@@ -87,7 +88,7 @@ public class TimeLimitReads {
                         + " LEFT JOIN department d ON d.id = c.department_id" + where + " ORDER BY e.id LIMIT ? OFFSET ?")
                 .params(params)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("title"), rs.getString("department_name"),
-                        rs.getString("region_name"), CaseRepository.instant(rs, "due_at")))
+                        rs.getString("region_name"), CaseRows.instant(rs, "due_at")))
                 .list();
         List<PendingExtension> items = new ArrayList<>();
         for (Row row : rows) {
@@ -124,30 +125,13 @@ public class TimeLimitReads {
                         + " FROM case_file c JOIN region r ON r.id = c.region_id" + where + " AND c.id IN (" + in + ")")
                 .params(params)
                 .query(rs -> {
-                    Instant due = CaseRepository.instant(rs, "due_at");
-                    String light = light(CaseState.valueOf(rs.getString("state")), due,
-                            CaseRepository.instant(rs, "yellow_at"), CaseRepository.instant(rs, "red_at"),
-                            CaseRepository.instant(rs, "clock_stopped_at"), CaseRepository.instant(rs, "resolved_at"), now);
+                    Instant due = CaseRows.instant(rs, "due_at");
+                    Light light = Light.of(CaseState.valueOf(rs.getString("state")), due,
+                            CaseRows.instant(rs, "yellow_at"), CaseRows.instant(rs, "red_at"),
+                            CaseRows.instant(rs, "clock_stopped_at"), CaseRows.instant(rs, "resolved_at"), now);
                     out.put(rs.getLong("id"), new CaseDeadline(rs.getLong("id"), due, light));
                 });
         return out;
     }
 
-    /** The case view's light ({@link CaseReads#light}) from the stored columns. */
-    static String light(CaseState state, Instant dueAt, Instant yellowAt, Instant redAt, Instant stoppedAt,
-                        Instant resolvedAt, Instant now) {
-        if (dueAt == null) {
-            return "NONE";
-        }
-        if (FINISHED.contains(state)) {
-            return resolvedAt != null && resolvedAt.isAfter(dueAt) ? "LATE" : "DONE";
-        }
-        if (stoppedAt != null) {
-            return "STOPPED";
-        }
-        if (redAt != null && !now.isBefore(redAt)) {
-            return "RED";
-        }
-        return yellowAt != null && !now.isBefore(yellowAt) ? "YELLOW" : "GREEN";
-    }
 }
