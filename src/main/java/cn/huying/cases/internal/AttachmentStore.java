@@ -120,7 +120,7 @@ public class AttachmentStore {
                                                  uploaded_by, uploaded_at)
                     VALUES (?, ?, ?, ?, ?, '', ?, ?)""")
                     .params(caseId, f.fileName(), f.contentType(), f.bytes().length, sha256(f.bytes()), uploadedBy,
-                            CaseRepository.utc(clock.instant()))
+                            CaseRows.utc(clock.instant()))
                     .update(keys, "id");
             long id = keys.getKey().longValue();
             jdbc.sql("INSERT INTO case_attachment_content (attachment_id, content) VALUES (?, ?)")

@@ -30,8 +30,8 @@ public class CaseClaims {
                 .param(caseId)
                 .query((rs, n) -> new Open(new CaseHandOff.Claim(rs.getLong("case_id"), rs.getString("code"),
                         rs.getString("module"), rs.getString("reference"), rs.getString("organisation"),
-                        CaseRepository.instant(rs, "claimed_at"), rs.getLong("claimed_by"), null, null),
-                        rs.getLong("id"), CaseRepository.instant(rs, "own_due_at")))
+                        CaseRows.instant(rs, "claimed_at"), rs.getLong("claimed_by"), null, null),
+                        rs.getLong("id"), CaseRows.instant(rs, "own_due_at")))
                 .optional();
     }
 
@@ -40,13 +40,13 @@ public class CaseClaims {
         jdbc.sql("""
                 INSERT INTO case_claim (case_id, module, reference, organisation, claimed_at, claimed_by, own_due_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, module, reference, organisation, CaseRepository.utc(at), by, CaseRepository.utc(ownDueAt))
+                .params(caseId, module, reference, organisation, CaseRows.utc(at), by, CaseRows.utc(ownDueAt))
                 .update();
     }
 
     void end(long claimId, String outcome, Instant at) {
         jdbc.sql("UPDATE case_claim SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL")
-                .params(CaseRepository.utc(at), outcome, claimId).update();
+                .params(CaseRows.utc(at), outcome, claimId).update();
     }
 
     /**

@@ -17,4 +17,10 @@ interface CaseDeadlines {
 
     /** Rework 重办: the completion limit of the rule the case was judged by, counted from now. */
     Sla forRework(Sla sla, Instant now);
+
+    /** An approved extension 延期: the deadline moved by {@code workingDays} working days, the light back to green. */
+    Sla extended(Sla sla, int workingDays);
+
+    /** The zone the limits are counted and shown in (the working calendar's). */
+    java.time.ZoneId zone();
 }

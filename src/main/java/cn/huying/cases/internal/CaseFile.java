@@ -22,10 +22,11 @@ import java.util.Objects;
  * {@link TransitionTable} whether this actor may take this action now, appends a history entry
  * and registers an event. There is no way to set the state directly. Its time limits ({@link Sla}), with the
  * extensions, progress reports and lights that move them, are part of it; a verb that needs new limits asks the
- * {@link CaseDeadlines} port. {@link CaseRepository#save} writes what the verbs recorded. The state itself and the
- * bookkeeping are in {@link CaseFileBase}.
+ * {@link CaseDeadlines} port. {@link CaseRepository#save} writes what the verbs recorded. The verbs of its time
+ * limits (first contact, extensions, progress reports, lights) are in {@link CaseFileLimits}; the state itself and
+ * the bookkeeping in {@link CaseFileBase}.
  */
-public final class CaseFile extends CaseFileBase {
+public final class CaseFile extends CaseFileLimits {
 
     CaseFile(Intake intake, Instant createdAt) {
         super(intake, createdAt);
@@ -277,94 +278,4 @@ public final class CaseFile extends CaseFileBase {
         move(t, actor, note, List.of(), now);
         pendingEvents.add(new CaseEvent.CaseRevisited(facts(now), rating, needsLeader));
     }
-
-    // ---- time-limit events (no state change, but history and an event) ----------------------
-
-    /** 首次联系: the citizen was reached. Once per case, while it is with a department. */
-    void firstContact(Actor actor, String note, Instant now) {
-        if (sla.firstContactedAt() != null) {
-            throw DomainException.conflict("case.first-contact.done");
-        }
-        requireWithDepartment(actor, "首次联系");
-        this.sla = sla.withFirstContact(now);
-        record(HistoryKind.FIRST_CONTACT, state, actor, null, note, List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseFirstContacted(facts(now), note));
-    }
-
-    /** 申请延期: before the deadline, by the department handling it. */
-    void extensionRequested(Actor actor, long extensionId, int workingDays, String reason, Instant now) {
-        requireWithDepartment(actor, "申请延期");
-        if (sla.dueAt() == null || !now.isBefore(sla.dueAt())) {
-            throw DomainException.conflict("case.extension.after-deadline");
-        }
-        record(HistoryKind.EXTENSION_REQUEST, state, actor, null, "申请延期 " + workingDays + " 个工作日：" + reason, List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseExtensionRequested(facts(now), extensionId, workingDays, reason));
-    }
-
-    /** 延期审批: an approval moves the deadline (the new one goes into the history). */
-    void extensionDecided(Actor actor, long extensionId, boolean approved, Sla extended, String note, String summary,
-                          Instant now) {
-        if (approved) {
-            this.sla = extended;
-        }
-        record(approved ? HistoryKind.EXTENSION_APPROVED : HistoryKind.EXTENSION_REFUSED, state, actor, null, summary, List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseExtensionDecided(facts(now), extensionId, approved,
-                approved ? extended.dueAt() : null, note));
-    }
-
-    /** 阶段性进展: not done in time; the reason, next steps and a new date for the citizen. */
-    void progressRecorded(Actor actor, String reason, String nextSteps, java.time.LocalDate promised, Instant now) {
-        requireWithDepartment(actor, "反馈阶段性进展");
-        this.sla = sla.withProgress(now);
-        record(HistoryKind.PROGRESS, state, actor, null, "原因：" + reason + "；下一步：" + nextSteps + "；预计办结：" + promised,
-                List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseProgressRecorded(facts(now), reason, nextSteps, promised));
-    }
-
-    /**
-     * A step of the case hand-off ({@link cn.huying.cases.CaseHandOff}) that is not a transition: the claim, the
-     * module's progress, the clock stopped or running again. History only, and the time limits it brings.
-     */
-    void handOff(HistoryKind action, Actor actor, String note, Sla limits, Instant now) {
-        this.sla = limits;
-        record(action, state, actor, null, note, List.of(), now);
-    }
-
-    /** The sweep saw a light change: YELLOW (level 1) or RED (level 2). */
-    void deadlineLight(int level, Instant next, Actor system, Instant now) {
-        this.sla = sla.withLevel(level, next);
-        Light light = level >= 2 ? Light.RED : Light.YELLOW;
-        record(level >= 2 ? HistoryKind.DEADLINE_RED : HistoryKind.DEADLINE_YELLOW, state, system, null,
-                level >= 2 ? "已超过办结时限，红灯督办" : "距办结时限不足一个工作日，黄灯预警", List.of(), now);
-        pendingEvents.add(new CaseEvent.CaseDeadlineWarning(facts(now), light, sla.dueAt()));
-    }
-
-    /** New deadlines after a holiday notice replaced assumed days; the lights are watched afresh. */
-    void deadlinesRecomputed(Sla fresh, Actor system, String note, Instant now) {
-        this.sla = new Sla(fresh.receivedAt(), fresh.externalDueAt(), fresh.ruleVersion(), fresh.ruleId(),
-                fresh.firstContactDueAt(), sla.firstContactedAt(), fresh.dueAt(), fresh.assumed(), fresh.extensionDays(),
-                fresh.yellowAt(), fresh.redAt(), 0, fresh.yellowAt(), null, fresh.progressDueAt(), sla.lastProgressAt());
-        record(HistoryKind.DEADLINE_RECOMPUTED, state, system, null, note, List.of(), now);
-    }
-
-    /** Nothing left to watch (the case left the clock some other way). */
-    void stopWatching() {
-        this.sla = sla.finished();
-    }
-
-    void supervisionOrderIssued(long orderId, Instant now) {
-        pendingEvents.add(new CaseEvent.SupervisionOrderIssued(facts(now), orderId, sla.dueAt(), handlerId));
-    }
-
-    /** Steps only the department handling the case (or the command centre) may take. */
-    private void requireWithDepartment(Actor actor, String what) {
-        if (state != CaseState.DISPATCHED && state != CaseState.ACCEPTED) {
-            throw DomainException.conflict("case.sla.not-with-department", state.label(), what);
-        }
-        if (actor.roles().contains(Roles.DISPATCHER)) {
-            return;
-        }
-        requireOwnDepartment(actor);
-    }
-
 }

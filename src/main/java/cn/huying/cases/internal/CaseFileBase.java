@@ -20,9 +20,9 @@ import java.util.Objects;
 /**
  * The state of a {@link CaseFile} and its bookkeeping: the stored fields and their reads, the history entries and
  * events recorded since the last save, the versions, and the guards and records the verbs share. Only
- * {@link CaseFile} extends it; the verbs are there.
+ * {@link CaseFile} extends it (through {@link CaseFileLimits}); the verbs are there.
  */
-public abstract sealed class CaseFileBase permits CaseFile {
+public abstract sealed class CaseFileBase permits CaseFileLimits {
 
     /** Facts fixed at intake. */
     public record Intake(String code, CaseKind kind, long categoryId, Channel channel, Urgency urgency, String title,
@@ -64,6 +64,10 @@ public abstract sealed class CaseFileBase permits CaseFile {
 
     final List<HistoryDraft> pendingHistory = new ArrayList<>();
     final List<CaseEvent> pendingEvents = new ArrayList<>();
+    /** Changes to the case's parts in tables of their own (extensions, progress reports), written with the step. */
+    final List<CasePart> pendingParts = new ArrayList<>();
+    /** The id of the extension request stored with the last save, for its event. */
+    private long storedExtensionId;
     long lastActorId;
 
     CaseFileBase(Intake intake, Instant createdAt) {
@@ -212,6 +216,22 @@ public abstract sealed class CaseFileBase permits CaseFile {
         return out;
     }
 
+    /** The parts' changes since the last save, handed over once. */
+    List<CasePart> drainParts() {
+        List<CasePart> out = List.copyOf(pendingParts);
+        pendingParts.clear();
+        return out;
+    }
+
+    /** The repository stored the extension request recorded by this step under {@code extensionId}. */
+    void extensionStored(long extensionId) {
+        this.storedExtensionId = extensionId;
+    }
+
+    long storedExtensionId() {
+        return storedExtensionId;
+    }
+
     List<CaseEvent> drainEvents() {
         List<CaseEvent> out = new ArrayList<>();
         for (CaseEvent e : pendingEvents) {
@@ -221,8 +241,14 @@ public abstract sealed class CaseFileBase permits CaseFile {
         return out;
     }
 
-    /** Events registered before the id was known (at intake) get it now. */
+    /**
+     * Events registered before an id was known get it now: the case's (at intake), and an extension request's (its
+     * row is inserted by the save).
+     */
     private CaseEvent withId(CaseEvent e) {
+        if (e instanceof CaseEvent.CaseExtensionRequested r && r.extensionId() == 0 && storedExtensionId != 0) {
+            return new CaseEvent.CaseExtensionRequested(r.facts(), storedExtensionId, r.workingDays(), r.reason());
+        }
         if (e.facts().caseId() != 0 || id == null) {
             return e;
         }

@@ -18,7 +18,7 @@ class CaseNumbers {
 
     CaseNumbers(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = CaseRepository.isPostgres(dataSource);
+        this.postgres = CaseRows.isPostgres(dataSource);
     }
 
     /**

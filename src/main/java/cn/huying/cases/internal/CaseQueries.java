@@ -37,7 +37,7 @@ class CaseQueries {
     CaseQueries(JdbcClient jdbc, javax.sql.DataSource dataSource, RegionPathLookup paths, HistoryReads history) {
         this.jdbc = jdbc;
         this.history = history;
-        this.h2 = !CaseRepository.isPostgres(dataSource);
+        this.h2 = !CaseRows.isPostgres(dataSource);
         this.paths = paths;
     }
 
@@ -134,7 +134,7 @@ class CaseQueries {
                 CaseState.valueOf(rs.getString("state")), CaseState.valueOf(rs.getString("state")).label(),
                 Tier.valueOf(rs.getString("tier")), rs.getLong("region_id"), rs.getString("region_name"),
                 rs.getObject("department_id", Long.class), rs.getString("department_name"),
-                CaseRepository.instant(rs, "created_at"), CaseRepository.instant(rs, "updated_at"),
+                CaseRows.instant(rs, "created_at"), CaseRows.instant(rs, "updated_at"),
                 rs.getLong("version"));
     }
 
@@ -194,7 +194,7 @@ class CaseQueries {
         List<Object> params(Instant since) {
             List<Object> params = new ArrayList<>(8 * bands());
             for (double b = band(minLat); b <= band(maxLat); b++) {
-                params.addAll(List.of(categoryId, b, CaseRepository.utc(since), minLng, maxLng, minLat, maxLat,
+                params.addAll(List.of(categoryId, b, CaseRows.utc(since), minLng, maxLng, minLat, maxLat,
                         excludeId));
             }
             return params;
@@ -205,7 +205,7 @@ class CaseQueries {
          * longitudes, the case left out.
          */
         List<Object> h2Params(Instant since) {
-            return List.of(categoryId, CaseRepository.utc(since), minLat, maxLat, minLng, maxLng, excludeId);
+            return List.of(categoryId, CaseRows.utc(since), minLat, maxLat, minLng, maxLng, excludeId);
         }
     }
 
@@ -332,13 +332,13 @@ class CaseQueries {
     static ScopedNearby scopedNearby(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
         return new ScopedNearby(new Nearby(rs.getLong(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
                 CaseState.valueOf(rs.getString(offset + 4)), rs.getDouble(offset + 5), rs.getDouble(offset + 6),
-                CaseRepository.instant(rs, "created_at"), rs.getString(offset + 8)), rs.getLong(offset + 9),
+                CaseRows.instant(rs, "created_at"), rs.getString(offset + 8)), rs.getLong(offset + 9),
                 rs.getObject(offset + 10, Long.class), rs.getObject(offset + 11, Long.class));
     }
 
     private static Nearby nearby(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Nearby(rs.getLong(1), rs.getString(2), rs.getString(3), CaseState.valueOf(rs.getString(4)),
-                rs.getDouble(5), rs.getDouble(6), CaseRepository.instant(rs, "created_at"), rs.getString(8));
+                rs.getDouble(5), rs.getDouble(6), CaseRows.instant(rs, "created_at"), rs.getString(8));
     }
 
     /** The case's history, oldest first ({@link HistoryReads}). */

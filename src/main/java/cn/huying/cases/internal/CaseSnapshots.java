@@ -37,7 +37,7 @@ class CaseSnapshots {
                         Channel.valueOf(rs.getString("channel")), CaseState.valueOf(rs.getString("state")),
                         Tier.valueOf(rs.getString("tier")), rs.getObject("department_id", Long.class),
                         rs.getObject("handler_id", Long.class), rs.getLong("region_id"),
-                        CaseRepository.instant(rs, "first_contacted_at"), CaseRepository.instant(rs, "last_progress_at")))
+                        CaseRows.instant(rs, "first_contacted_at"), CaseRows.instant(rs, "last_progress_at")))
                 .optional();
     }
 }

@@ -43,8 +43,8 @@ class CaseWatches {
                 INSERT INTO case_watch (case_id, kind, tier, due_at, remind_at, next_at, created_at)
                 SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS
                   (SELECT 1 FROM case_watch WHERE case_id = ? AND kind = ? AND due_at = ?)""")
-                .params(caseId, kind.name(), tier, CaseRepository.utc(dueAt), CaseRepository.utc(remindAt),
-                        CaseRepository.utc(first), CaseRepository.utc(now), caseId, kind.name(), CaseRepository.utc(dueAt))
+                .params(caseId, kind.name(), tier, CaseRows.utc(dueAt), CaseRows.utc(remindAt),
+                        CaseRows.utc(first), CaseRows.utc(now), caseId, kind.name(), CaseRows.utc(dueAt))
                 .update();
     }
 
@@ -55,7 +55,7 @@ class CaseWatches {
      */
     int done(long caseId, Instant now, Kind... kinds) {
         StringBuilder in = new StringBuilder();
-        java.util.List<Object> params = new java.util.ArrayList<>(List.of(CaseRepository.utc(now), caseId));
+        java.util.List<Object> params = new java.util.ArrayList<>(List.of(CaseRows.utc(now), caseId));
         for (Kind k : kinds) {
             in.append(in.isEmpty() ? "?" : ", ?");
             params.add(k.name());
@@ -68,29 +68,29 @@ class CaseWatches {
     List<Watch> due(Instant now, long afterId, int limit) {
         return jdbc.sql("SELECT id, case_id, kind, tier, due_at, remind_at, next_at, reminded_at, created_at"
                         + " FROM case_watch WHERE next_at <= ? AND id > ? ORDER BY id LIMIT ?")
-                .params(CaseRepository.utc(now), afterId, limit)
+                .params(CaseRows.utc(now), afterId, limit)
                 .query((rs, n) -> new Watch(rs.getLong(1), rs.getLong(2), Kind.valueOf(rs.getString(3)), rs.getString(4),
-                        CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "remind_at"),
-                        CaseRepository.instant(rs, "next_at"), CaseRepository.instant(rs, "reminded_at"),
-                        CaseRepository.instant(rs, "created_at")))
+                        CaseRows.instant(rs, "due_at"), CaseRows.instant(rs, "remind_at"),
+                        CaseRows.instant(rs, "next_at"), CaseRows.instant(rs, "reminded_at"),
+                        CaseRows.instant(rs, "created_at")))
                 .list();
     }
 
     /** Claims the reminder: true for the one node that sends it. */
     boolean reminded(Watch w, Instant now) {
         return jdbc.sql("UPDATE case_watch SET reminded_at = ?, next_at = due_at WHERE id = ? AND next_at = ?")
-                .params(CaseRepository.utc(now), w.id(), CaseRepository.utc(w.nextAt())).update() == 1;
+                .params(CaseRows.utc(now), w.id(), CaseRows.utc(w.nextAt())).update() == 1;
     }
 
     /** Claims the deadline as missed: true for the one node that acts on it. */
     boolean missed(Watch w, Instant now) {
         return jdbc.sql("UPDATE case_watch SET missed_at = ?, next_at = NULL WHERE id = ? AND next_at = ?")
-                .params(CaseRepository.utc(now), w.id(), CaseRepository.utc(w.nextAt())).update() == 1;
+                .params(CaseRows.utc(now), w.id(), CaseRows.utc(w.nextAt())).update() == 1;
     }
 
     /** Claims the deadline as met after all (the case moved on): true for the one node that closes it. */
     boolean met(Watch w, Instant now) {
         return jdbc.sql("UPDATE case_watch SET done_at = ?, next_at = NULL WHERE id = ? AND next_at = ?")
-                .params(CaseRepository.utc(now), w.id(), CaseRepository.utc(w.nextAt())).update() == 1;
+                .params(CaseRows.utc(now), w.id(), CaseRows.utc(w.nextAt())).update() == 1;
     }
 }

@@ -45,7 +45,7 @@ class CategoryRepository {
                 .build(k -> jdbc.sql(SELECT + " ORDER BY sort_order, id").query(CategoryRepository::map).list());
         this.versions = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1))
                 .build(id -> jdbc.sql(VERSIONS + " WHERE category_id = ? ORDER BY version DESC").param(id)
-                        .query((rs, n) -> new Published(map(rs, n), CaseRepository.instant(rs, "published_at"))).list());
+                        .query((rs, n) -> new Published(map(rs, n), CaseRows.instant(rs, "published_at"))).list());
     }
 
     static Category map(ResultSet rs, int n) throws SQLException {
@@ -120,7 +120,7 @@ class CategoryRepository {
                        published_at)
                 SELECT id, version, code, name, kind, parent_id, default_department_kind, default_tier, time_limit_key,
                        open_to_public, description, active, ? FROM case_category WHERE id = ?""")
-                .params(CaseRepository.utc(clock.instant()), id).update();
+                .params(CaseRows.utc(clock.instant()), id).update();
         versions.invalidate(id);
     }
 }

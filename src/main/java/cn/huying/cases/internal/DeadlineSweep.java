@@ -66,7 +66,7 @@ public class DeadlineSweep {
         while (true) {
             List<Long> ids = jdbc.sql("""
                     SELECT id FROM case_file WHERE next_sla_at <= ? AND id > ? ORDER BY id LIMIT ?""")
-                    .params(CaseRepository.utc(now), afterId, props.sweepBatch()).query(Long.class).list();
+                    .params(CaseRows.utc(now), afterId, props.sweepBatch()).query(Long.class).list();
             if (ids.isEmpty()) {
                 break;
             }
@@ -150,7 +150,7 @@ public class DeadlineSweep {
             jdbc.sql("""
                     INSERT INTO supervision_order (case_id, due_at, issued_at, department_id, handler_id, text)
                     VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(c.id(), CaseRepository.utc(c.sla().dueAt()), CaseRepository.utc(now), c.departmentId(),
+                    .params(c.id(), CaseRows.utc(c.sla().dueAt()), CaseRows.utc(now), c.departmentId(),
                             c.handlerId(), text)
                     .update(keys, "id");
             return keys.getKey().longValue();

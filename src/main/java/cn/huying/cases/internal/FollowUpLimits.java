@@ -54,25 +54,25 @@ public class FollowUpLimits {
         String increment = "UPDATE follow_up_failure SET"
                 + " failures = CASE WHEN window_start > ? THEN failures + 1 ELSE 1 END,"
                 + " window_start = CASE WHEN window_start > ? THEN window_start ELSE ? END WHERE limit_key = ?";
-        Object[] params = {CaseRepository.utc(windowOpen), CaseRepository.utc(windowOpen), CaseRepository.utc(now), key};
+        Object[] params = {CaseRows.utc(windowOpen), CaseRows.utc(windowOpen), CaseRows.utc(now), key};
         if (jdbc.sql(increment).params(params).update() == 1) {
             return;
         }
         if (jdbc.sql("INSERT INTO follow_up_failure (limit_key, failures, window_start) VALUES (?, 1, ?)"
-                + " ON CONFLICT DO NOTHING").params(key, CaseRepository.utc(now)).update() == 0) {
+                + " ON CONFLICT DO NOTHING").params(key, CaseRows.utc(now)).update() == 0) {
             // another node inserted it first: count on its row
             jdbc.sql(increment).params(params).update();
         }
         if (Math.floorMod(key.hashCode(), 64) == 0) {
             // now and then, the rows whose window has passed go
-            jdbc.sql("DELETE FROM follow_up_failure WHERE window_start <= ?").param(CaseRepository.utc(windowOpen))
+            jdbc.sql("DELETE FROM follow_up_failure WHERE window_start <= ?").param(CaseRows.utc(windowOpen))
                     .update();
         }
     }
 
     private long count(String plainKey) {
         return jdbc.sql("SELECT failures FROM follow_up_failure WHERE limit_key = ? AND window_start > ?")
-                .params(key(plainKey), CaseRepository.utc(clock.instant().minus(WINDOW))).query(Integer.class)
+                .params(key(plainKey), CaseRows.utc(clock.instant().minus(WINDOW))).query(Integer.class)
                 .optional().orElse(0);
     }
 

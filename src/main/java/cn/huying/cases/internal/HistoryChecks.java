@@ -119,7 +119,7 @@ public class HistoryChecks {
             } catch (RuntimeException e) {
                 log.error("history check {} failed", id, e);
                 jdbc.sql("UPDATE history_check SET status = 'FAILED', finished_at = ? WHERE id = ?")
-                        .params(CaseRepository.utc(clock.instant()), id).update();
+                        .params(CaseRows.utc(clock.instant()), id).update();
             }
         });
         return find(id).orElseThrow();
@@ -144,7 +144,7 @@ public class HistoryChecks {
     private long insert(Scope scope, String startedBy) {
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO history_check (scope_kind, scope_name, started_by, started_at, status) VALUES (?, ?, ?, ?, 'RUNNING')")
-                .params(scope.kind(), scope.name(), startedBy, CaseRepository.utc(clock.instant())).update(keys, "id");
+                .params(scope.kind(), scope.name(), startedBy, CaseRows.utc(clock.instant())).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -226,7 +226,7 @@ public class HistoryChecks {
                 + "," + b.fault().name()).collect(Collectors.joining("\n"));
         jdbc.sql("UPDATE history_check SET cases_done = ?, entries = ?, unsealed = ?, broken = ?, breaks = ?,"
                         + " finished_at = ?, status = ? WHERE id = ?")
-                .params(done, entries, unsealed, broken, text.isEmpty() ? null : text, CaseRepository.utc(finished),
+                .params(done, entries, unsealed, broken, text.isEmpty() ? null : text, CaseRows.utc(finished),
                         finished == null ? "RUNNING" : (broken == 0 ? "INTACT" : "BROKEN"), id)
                 .update();
     }

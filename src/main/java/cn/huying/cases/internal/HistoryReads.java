@@ -37,7 +37,7 @@ class HistoryReads {
                             rs.getString("department_name"), rs.getLong("actor_id"), rs.getString("actor_name"),
                             rs.getString("actor_role"), rs.getString("note"),
                             ids == null ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList(),
-                            CaseRepository.instant(rs, "at"));
+                            CaseRows.instant(rs, "at"));
                 })
                 .list();
     }

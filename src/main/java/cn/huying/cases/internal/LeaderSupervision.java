@@ -79,8 +79,8 @@ public class LeaderSupervision {
                 INSERT INTO supervision_order (case_id, due_at, issued_at, department_id, handler_id, text, kind, level,
                                                demand, answer_due_at, opened_by, opened_by_name)
                 VALUES (?, ?, ?, ?, ?, ?, 'LEADER', ?, ?, ?, ?, ?)""")
-                .params(caseId, CaseRepository.utc(now), CaseRepository.utc(now), c.departmentId(), c.handlerId(),
-                        demand.strip(), level.name(), demand.strip(), CaseRepository.utc(answerDue), user.id(),
+                .params(caseId, CaseRows.utc(now), CaseRows.utc(now), c.departmentId(), c.handlerId(),
+                        demand.strip(), level.name(), demand.strip(), CaseRows.utc(answerDue), user.id(),
                         user.displayName())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
@@ -110,7 +110,7 @@ public class LeaderSupervision {
         int updated = jdbc.sql("""
                 UPDATE supervision_order SET answer = ?, answered_at = ?, answered_by = ?, answered_by_name = ?
                 WHERE id = ? AND answered_at IS NULL""")
-                .params(answer.strip(), CaseRepository.utc(now), user.id(), user.displayName(), orderId).update();
+                .params(answer.strip(), CaseRows.utc(now), user.id(), user.displayName(), orderId).update();
         if (updated == 0) {
             throw DomainException.conflict("supervision.answered", orderId);
         }

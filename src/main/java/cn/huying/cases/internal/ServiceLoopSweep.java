@@ -141,7 +141,7 @@ public class ServiceLoopSweep {
             jdbc.sql("""
                     INSERT INTO supervision_order (case_id, due_at, issued_at, department_id, handler_id, text, kind)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(c.id(), CaseRepository.utc(w.dueAt()), CaseRepository.utc(now), c.departmentId(),
+                    .params(c.id(), CaseRows.utc(w.dueAt()), CaseRows.utc(now), c.departmentId(),
                             c.handlerId(), text, kind)
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {

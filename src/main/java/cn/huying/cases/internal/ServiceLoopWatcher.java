@@ -57,7 +57,7 @@ class ServiceLoopWatcher {
         Instant now = e.facts().at();
         watches.done(id, now, Kind.TIER);
         jdbc.sql("SELECT first_contact_due_at FROM case_file WHERE id = ? AND first_contacted_at IS NULL")
-                .param(id).query((rs, n) -> CaseRepository.instant(rs, "first_contact_due_at")).optional()
+                .param(id).query((rs, n) -> CaseRows.instant(rs, "first_contact_due_at")).optional()
                 .ifPresent(due -> watches.watch(id, Kind.FIRST_CONTACT, null, due, notBefore(policy.yellowAt(due), now), now));
     }
 

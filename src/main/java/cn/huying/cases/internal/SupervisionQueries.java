@@ -26,11 +26,11 @@ class SupervisionQueries {
 
     static SupervisionOrder order(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new SupervisionOrder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                CaseRepository.instant(rs, "due_at"), CaseRepository.instant(rs, "issued_at"),
+                CaseRows.instant(rs, "due_at"), CaseRows.instant(rs, "issued_at"),
                 rs.getObject(7, Long.class), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10),
                 rs.getString("kind"), rs.getString("level"), rs.getString("demand"),
-                CaseRepository.instant(rs, "answer_due_at"), rs.getString("opened_by_name"), rs.getString("answer"),
-                CaseRepository.instant(rs, "answered_at"), rs.getString("answered_by_name"));
+                CaseRows.instant(rs, "answer_due_at"), rs.getString("opened_by_name"), rs.getString("answer"),
+                CaseRows.instant(rs, "answered_at"), rs.getString("answered_by_name"));
     }
 
     /** The orders in the scope, newest first; only the unanswered ones when {@code openOnly}. */

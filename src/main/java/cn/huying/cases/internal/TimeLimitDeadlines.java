@@ -49,4 +49,14 @@ class TimeLimitDeadlines implements CaseDeadlines {
                 .withDeadline(fresh.dueAt(), fresh.yellowAt(), fresh.redAt(), fresh.nextSlaAt(), fresh.progressDueAt())
                 .withoutProgress();
     }
+
+    @Override
+    public Sla extended(Sla sla, int workingDays) {
+        return policy.extended(sla, workingDays);
+    }
+
+    @Override
+    public java.time.ZoneId zone() {
+        return policy.zone();
+    }
 }

@@ -82,7 +82,7 @@ public class TimeLimitRules {
         return jdbc.sql("SELECT version, note, created_by, created_at, active, dispatch_hours FROM time_limit_rule_set"
                         + " ORDER BY version DESC")
                 .query((rs, n) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        CaseRepository.instant(rs, "created_at"), rs.getBoolean(5),
+                        CaseRows.instant(rs, "created_at"), rs.getBoolean(5),
                         jdbc.sql(SELECT + " WHERE version = ? ORDER BY sort_order, id").param(rs.getInt(1))
                                 .query(TimeLimitRules::map).list(), rs.getInt(6)))
                 .list();
@@ -139,7 +139,7 @@ public class TimeLimitRules {
         jdbc.sql("UPDATE time_limit_rule_set SET active = FALSE WHERE active = TRUE").update();
         jdbc.sql("INSERT INTO time_limit_rule_set (version, created_at, created_by, note, active, dispatch_hours)"
                         + " VALUES (?, ?, ?, ?, TRUE, ?)")
-                .params(version, CaseRepository.utc(clock.instant()), by, note, hours).update();
+                .params(version, CaseRows.utc(clock.instant()), by, note, hours).update();
         int order = 0;
         for (TimeLimitRule r : rules) {
             jdbc.sql("""

@@ -7,23 +7,19 @@ import cn.huying.shared.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The steps around time limits that are not state transitions: first contact 首次联系, extension
- * 延期 (request and decision), staged progress 阶段性进展. Each appends to the history and
- * publishes an event, guarded by the case's version like a transition.
+ * 延期 (request and decision), staged progress 阶段性进展. Each checks the input, then calls a verb of the case
+ * aggregate, which records the history entry, the event and the change to its parts ({@link CasePart}); the one
+ * {@link CaseRepository#save} writes them, guarded by the case's version like a transition.
  */
 @Service
 public class TimeLimitService {
-
-    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** An extension request as shown to approvers. */
     public record Extension(long id, long caseId, String caseCode, int workingDays, String reason,
@@ -34,30 +30,29 @@ public class TimeLimitService {
 
     private final CaseReads cases;
     private final CaseRepository repo;
-    private final TimeLimitPolicy policy;
+    private final CaseDeadlines deadlines;
     private final TimeLimitConfig.SlaProperties props;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SupervisionQueries supervision;
 
-    TimeLimitService(CaseReads cases, CaseRepository repo, TimeLimitPolicy policy, TimeLimitConfig.SlaProperties props,
-                     JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, SupervisionQueries supervision) {
+    TimeLimitService(CaseReads cases, CaseRepository repo, CaseDeadlines deadlines, TimeLimitConfig.SlaProperties props,
+                     JdbcClient jdbc, Clock clock, SupervisionQueries supervision) {
         this.supervision = supervision;
         this.cases = cases;
         this.repo = repo;
-        this.policy = policy;
+        this.deadlines = deadlines;
         this.props = props;
         this.jdbc = jdbc;
-        this.events = events;
         this.clock = clock;
     }
 
-    private void save(CaseFile c, long expected) {
+    private CaseFile save(CaseFile c, long expected) {
         if (!repo.save(c, expected)) {
             CaseFile current = repo.find(c.id()).orElseThrow();
             throw DomainException.conflict("case.stale", current.code(), current.state().label(), current.version());
         }
+        return c;
     }
 
     private CaseFile load(long id, Long version, CurrentUser user, String permission) {
@@ -85,7 +80,7 @@ public class TimeLimitService {
         CaseFile c = load(id, version, user, "case:extend");
         cases.refuseWhileClaimed(id, "申请延期");
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        int left = props.maxExtensionDays() - c.sla().extensionDays();
+        int left = c.extensionDaysLeft(props.maxExtensionDays());
         if (left < 1) {
             throw DomainException.conflict("case.extension.exhausted", props.maxExtensionDays());
         }
@@ -96,55 +91,20 @@ public class TimeLimitService {
             errors.add("reason", "case.extension.reason");
         }
         errors.throwIfAny();
-        if (c.sla().dueAt() == null) {
-            throw DomainException.conflict("case.sla.not-registered");
-        }
-        long pending = jdbc.sql("SELECT COUNT(*) FROM case_extension WHERE case_id = ? AND status = 'PENDING'")
-                .param(id).query(Long.class).single();
-        if (pending > 0) {
-            throw DomainException.conflict("case.extension.pending");
-        }
-        Instant now = clock.instant();
         long expected = c.version();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO case_extension (case_id, working_days, reason, status, requested_by, requested_at, old_due_at)
-                VALUES (?, ?, ?, 'PENDING', ?, ?, ?)""")
-                .params(id, days, reason.strip(), user.id(), CaseRepository.utc(now), CaseRepository.utc(c.sla().dueAt()))
-                .update(keys, "id");
-        long extensionId = keys.getKey().longValue();
-        c.extensionRequested(Actor.of(user), extensionId, days, reason.strip(), now);
-        save(c, expected);
+        c.requestExtension(Actor.of(user), days, reason.strip(), props.maxExtensionDays(),
+                repo.pendingExtension(id).isPresent(), clock.instant());
+        long extensionId = save(c, expected).storedExtensionId();
         return extension(extensionId);
     }
 
     @Transactional
     public Extension decideExtension(long id, long extensionId, boolean approve, String note, CurrentUser user) {
         CaseFile c = load(id, null, user, "extension:approve");
-        Extension ext = extension(extensionId);
-        if (ext.caseId() != id) {
-            throw DomainException.notFound("case.extension.not-found", extensionId);
-        }
-        if (ext.status() != cn.huying.cases.ExtensionStatus.PENDING) {
-            throw DomainException.conflict("case.extension.decided", extensionId);
-        }
-        Instant now = clock.instant();
+        CasePart.PendingExtension request = repo.extensionRequest(extensionId)
+                .orElseThrow(() -> DomainException.notFound("case.extension.not-found", extensionId));
         long expected = c.version();
-        Sla extended = approve ? policy.extended(c.sla(), ext.workingDays()) : c.sla();
-        String summary = approve
-                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(CaseTime.ZONE))
-                + (blank(note) ? "" : "（" + note.strip() + "）")
-                : "不同意延期" + (blank(note) ? "" : "：" + note.strip());
-        int n = jdbc.sql("""
-                UPDATE case_extension SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, new_due_at = ?
-                WHERE id = ? AND status = 'PENDING'""")
-                .params((approve ? cn.huying.cases.ExtensionStatus.APPROVED : cn.huying.cases.ExtensionStatus.REFUSED).name(), user.id(), CaseRepository.utc(now), note,
-                        approve ? CaseRepository.utc(extended.dueAt()) : null, extensionId)
-                .update();
-        if (n != 1) {
-            throw DomainException.conflict("case.extension.decided", extensionId);
-        }
-        c.extensionDecided(Actor.of(user), extensionId, approve, extended, note, summary, now);
+        c.decideExtension(Actor.of(user), request, approve, note, clock.instant(), deadlines);
         save(c, expected);
         return extension(extensionId);
     }
@@ -163,19 +123,12 @@ public class TimeLimitService {
         Instant now = clock.instant();
         if (promised == null) {
             errors.add("promisedDate", "case.progress.fields");
-        } else if (promised.isBefore(LocalDate.ofInstant(now, CaseTime.ZONE))) {
+        } else if (promised.isBefore(LocalDate.ofInstant(now, deadlines.zone()))) {
             errors.add("promisedDate", "case.progress.date");
         }
         errors.throwIfAny();
-        if (c.sla().dueAt() == null || now.isBefore(c.sla().dueAt())) {
-            throw DomainException.conflict("case.progress.not-overdue");
-        }
         long expected = c.version();
-        jdbc.sql("""
-                INSERT INTO case_progress (case_id, reason, next_steps, promised_date, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, reason.strip(), nextSteps.strip(), promised, user.id(), CaseRepository.utc(now)).update();
-        c.progressRecorded(Actor.of(user), reason.strip(), nextSteps.strip(), promised, now);
+        c.recordProgress(Actor.of(user), reason.strip(), nextSteps.strip(), promised, now);
         save(c, expected);
         return cases.view(c, user);
     }
@@ -188,9 +141,9 @@ public class TimeLimitService {
                 .param(extensionId)
                 .query((rs, n) -> new Extension(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), cn.huying.cases.ExtensionStatus.valueOf(rs.getString(6)), rs.getLong(7),
-                        CaseRepository.instant(rs, "requested_at"),
-                        CaseRepository.instant(rs, "old_due_at"), CaseRepository.instant(rs, "new_due_at"),
-                        rs.getObject(11, Long.class), CaseRepository.instant(rs, "decided_at"), rs.getString(13)))
+                        CaseRows.instant(rs, "requested_at"),
+                        CaseRows.instant(rs, "old_due_at"), CaseRows.instant(rs, "new_due_at"),
+                        rs.getObject(11, Long.class), CaseRows.instant(rs, "decided_at"), rs.getString(13)))
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("case.extension.not-found", extensionId));
     }

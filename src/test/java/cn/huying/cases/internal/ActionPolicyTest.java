@@ -48,6 +48,14 @@ class ActionPolicyTest {
         public Sla forRework(Sla sla, Instant now) {
             return SLA;
         }
+
+        public Sla extended(Sla sla, int workingDays) {
+            return sla;
+        }
+
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
     };
 
     /** The users: each role, a handler of the case's department and of another, the reporter and a stranger. */

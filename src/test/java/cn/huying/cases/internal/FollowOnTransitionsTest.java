@@ -44,6 +44,14 @@ class FollowOnTransitionsTest {
         public Sla forRework(Sla sla, Instant now) {
             return REWORK;
         }
+
+        public Sla extended(Sla sla, int workingDays) {
+            return sla;
+        }
+
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
     };
 
     private static CaseFile caseAt(long id, CaseState state, Long lead, String reply, String phone) {

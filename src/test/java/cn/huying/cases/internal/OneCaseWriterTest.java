@@ -13,16 +13,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One repository writes a case: no main source but {@link CaseRepository} updates {@code case_file} or inserts into
- * {@code case_history}, except the two named here (the attachment counter, which is no state of the aggregate, and
+ * One repository writes a case: no main source but {@link CaseRepository} (with its statements in {@link CaseRows})
+ * updates {@code case_file}, inserts into {@code case_history} or writes the case's parts ({@code case_extension},
+ * {@code case_progress}), except the two named here (the attachment counter, which is no state of the aggregate, and
  * the demo history's bulk seed). Every other change goes through {@link CaseRepository#save}.
  */
 class OneCaseWriterTest {
 
     private static final Pattern WRITE = Pattern.compile(
-            "(UPDATE\\s+case_file\\b|INSERT\\s+INTO\\s+case_file\\b|INSERT\\s+INTO\\s+case_history\\b|INTO\\s+\"\\s*\\+\\s*HISTORY_COLUMNS)");
+            "(UPDATE\\s+case_file\\b|INSERT\\s+INTO\\s+case_file\\b|INSERT\\s+INTO\\s+case_history\\b|INTO\\s+\"\\s*\\+\\s*HISTORY_COLUMNS"
+                    + "|(UPDATE|INSERT\\s+INTO)\\s+case_(extension|progress)\\b)");
     private static final Map<String, String> EXCEPTIONS = Map.of(
             "CaseRepository.java", "the writer",
+            "CaseRows.java", "the writer's statements",
             "AttachmentStore.java", "attachment_count, kept by the attachment store",
             "CaseDemoHistory.java", "demo seed of finished cases in bulk");
 

@@ -110,6 +110,14 @@ class TransitionTableTest {
         public Sla forRework(Sla sla, Instant now) {
             return SLA;
         }
+
+        public Sla extended(Sla sla, int workingDays) {
+            return sla;
+        }
+
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
     };
 
     private static final Set<CaseState> EnumSetOfAssigned = Set.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
