@@ -132,7 +132,7 @@ public class TimeLimitService {
         long expected = c.version();
         Sla extended = approve ? policy.extended(c.sla(), ext.workingDays()) : c.sla();
         String summary = approve
-                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(CaseTime.ZONE))
+                ? "批准延期 " + ext.workingDays() + " 个工作日，新的办结时限：" + TEXT.format(extended.dueAt().atZone(clock.getZone()))
                 + (blank(note) ? "" : "（" + note.strip() + "）")
                 : "不同意延期" + (blank(note) ? "" : "：" + note.strip());
         int n = jdbc.sql("""
@@ -163,7 +163,7 @@ public class TimeLimitService {
         Instant now = clock.instant();
         if (promised == null) {
             errors.add("promisedDate", "case.progress.fields");
-        } else if (promised.isBefore(LocalDate.ofInstant(now, CaseTime.ZONE))) {
+        } else if (promised.isBefore(LocalDate.ofInstant(now, clock.getZone()))) {
             errors.add("promisedDate", "case.progress.date");
         }
         errors.throwIfAny();
