@@ -1,5 +1,6 @@
 package cn.huying;
 
+import cn.huying.shared.Zones;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ class EventRegistryHousekeeping {
         this.keep = keep;
     }
 
-    @Scheduled(cron = "${huying.events.housekeeping-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+    // the cron in the platform's zone: a property placeholder, as an annotation cannot reach the Clock
+    @Scheduled(cron = "${huying.events.housekeeping-cron:0 30 3 * * *}", zone = Zones.SETTING)
     void purge() {
         completed.deletePublicationsOlderThan(keep);
         log.info("事件登记表：已删除 {} 之前完成的事件记录", keep);

@@ -1,14 +1,11 @@
 package cn.huying;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Huying 呼应 — grassroots social governance platform. */
+/** Huying 呼应 — grassroots social governance platform. Its one clock is {@link PlatformClock}. */
 @SpringBootApplication
 @EnableScheduling
 @EnableAsync
@@ -28,12 +25,5 @@ public class HuyingApplication {
             }
         }
         SpringApplication.run(HuyingApplication.class, args);
-    }
-
-    /** The one clock of the platform; tests replace it with a controllable one. */
-    @Bean
-    @ConditionalOnMissingBean(Clock.class)
-    Clock clock() {
-        return Clock.systemDefaultZone();
     }
 }

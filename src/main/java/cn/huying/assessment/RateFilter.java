@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * What a rate is counted over: a region (within the caller's scope; {@code null}: the whole scope), a department,
  * a category (with its sub-categories), a channel and a kind, and the days {@code from}–{@code to} inclusive
- * (Asia/Shanghai).
+ * (days of the platform's zone, see {@link cn.huying.shared.Zones}).
  */
 public record RateFilter(Long regionId, Long departmentId, Long categoryId, String channel, String kind,
                          LocalDate from, LocalDate to) {

@@ -53,6 +53,9 @@ public interface WorkingCalendar {
     /** The first working day on or after the date. */
     LocalDate workdayOnOrAfter(LocalDate date);
 
-    /** The calendar's time zone, Asia/Shanghai by default. */
+    /**
+     * The calendar's time zone, {@code huying.calendar.zone} (China Standard Time by default); the same as the zone of
+     * the platform's Clock, in which every date is counted and shown (see {@link cn.huying.shared.Zones}).
+     */
     ZoneId zone();
 }

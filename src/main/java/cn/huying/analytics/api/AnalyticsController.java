@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ class AnalyticsController {
     Dashboard.View dashboard(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                              @RequestParam(required = false) Long regionId,
                              @RequestParam(defaultValue = "SATISFACTION") String mapRate) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         LocalDate t = to == null ? today : to;
         LocalDate f = from == null ? t.withDayOfMonth(1).minusMonths(2) : from;
         period(f, t);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,8 +174,8 @@ public class CaseStatsRollup {
                     });
             Instant first = firstCase[0];
             if (first != null) {
-                LocalDate last = LocalDate.ofInstant(now, WorkQueues.ZONE);
-                for (LocalDate d = LocalDate.ofInstant(first, WorkQueues.ZONE); !d.isAfter(last); d = d.plusDays(1)) {
+                LocalDate last = LocalDate.ofInstant(now, clock.getZone());
+                for (LocalDate d = LocalDate.ofInstant(first, clock.getZone()); !d.isAfter(last); d = d.plusDays(1)) {
                     days.add(d);
                 }
                 // a case reported "later" than this node's clock (another node's) still gets its day
@@ -211,12 +212,13 @@ public class CaseStatsRollup {
     /** Days (report day and the day of every change) of the cases changed after change {@code afterId}. */
     private List<LocalDate> changedDays(long afterId) {
         List<LocalDate> out = new ArrayList<>();
-        jdbc.sql("SELECT DISTINCT " + day("c.created_at") + " AS d FROM case_work_v c"
+        ZoneId zone = clock.getZone();
+        jdbc.sql("SELECT DISTINCT " + day("c.created_at", zone) + " AS d FROM case_work_v c"
                         + " WHERE c.id IN (SELECT h.case_id FROM case_change_v h WHERE h.change_id > ?)")
                 .param(afterId).query(rs -> {
                     out.add(LocalDate.ofEpochDay(rs.getLong(1)));
                 });
-        jdbc.sql("SELECT DISTINCT " + day("h2.at") + " AS d FROM case_change_v h2"
+        jdbc.sql("SELECT DISTINCT " + day("h2.at", zone) + " AS d FROM case_change_v h2"
                         + " WHERE h2.case_id IN (SELECT h.case_id FROM case_change_v h WHERE h.change_id > ?)")
                 .param(afterId).query(rs -> {
                     out.add(LocalDate.ofEpochDay(rs.getLong(1)));
@@ -234,11 +236,14 @@ public class CaseStatsRollup {
         for (LocalDate d : days) {
             fresh.put(d, new HashMap<>());
         }
-        jdbc.sql("SELECT " + day("c.created_at") + " AS d, c.region_path, c.state, c.kind, c.tier, c.channel,"
+        ZoneId zone = clock.getZone();
+        String createdDay = day("c.created_at", zone);
+        String closedDay = day("c.closed_at", zone);
+        jdbc.sql("SELECT " + createdDay + " AS d, c.region_path, c.state, c.kind, c.tier, c.channel,"
                         + " c.resolved_tier, COUNT(*) AS n FROM case_work_v c WHERE c.created_at >= ? AND c.created_at < ?"
-                        + " GROUP BY " + day("c.created_at") + ", c.region_path, c.state, c.kind, c.tier, c.channel,"
+                        + " GROUP BY " + createdDay + ", c.region_path, c.state, c.kind, c.tier, c.channel,"
                         + " c.resolved_tier")
-                .params(start(from), start(to))
+                .params(start(from, zone), start(to, zone))
                 .query(rs -> {
                     Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
                     if (day == null) {
@@ -257,9 +262,9 @@ public class CaseStatsRollup {
                         }
                     }
                 });
-        jdbc.sql("SELECT " + day("c.closed_at") + " AS d, c.region_path, COUNT(*) AS n FROM case_work_v c"
-                        + " WHERE c.closed_at >= ? AND c.closed_at < ? GROUP BY " + day("c.closed_at") + ", c.region_path")
-                .params(start(from), start(to))
+        jdbc.sql("SELECT " + closedDay + " AS d, c.region_path, COUNT(*) AS n FROM case_work_v c"
+                        + " WHERE c.closed_at >= ? AND c.closed_at < ? GROUP BY " + closedDay + ", c.region_path")
+                .params(start(from, zone), start(to, zone))
                 .query(rs -> {
                     Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
                     if (day == null) {
@@ -381,17 +386,18 @@ public class CaseStatsRollup {
     }
 
     /**
-     * The SQL of the day (in Asia/Shanghai) of a timestamp column, as days since 1970-01-01:
-     * the zone's offset added to the epoch seconds (China has kept one offset since 1991), the same on
-     * H2 and PostgreSQL whatever the session's time zone.
+     * The SQL of the day (in the platform's zone) of a timestamp column, as days since 1970-01-01:
+     * the zone's offset now added to the epoch seconds (China has kept one offset since 1991; a zone with
+     * daylight saving time would count the days of the other season an hour off), the same on H2 and
+     * PostgreSQL whatever the session's time zone.
      */
-    static String day(String column) {
-        int offset = WorkQueues.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
+    static String day(String column, ZoneId zone) {
+        int offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
         return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS BIGINT)";
     }
 
-    static OffsetDateTime start(LocalDate day) {
-        return WorkRows.utc(day.atStartOfDay(WorkQueues.ZONE).toInstant());
+    static OffsetDateTime start(LocalDate day, ZoneId zone) {
+        return WorkRows.utc(day.atStartOfDay(zone).toInstant());
     }
 
 }

@@ -6,10 +6,10 @@ import cn.huying.analytics.PeriodStats;
 import cn.huying.shared.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,19 +27,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class FactReads {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String COLUMNS = "f.id, f.code, f.title, f.kind, f.category_name, f.channel, f.state,"
             + " f.region_name, f.department_name, f.received_at, f.due_at, f.resolved_at, f.closed_at, f.resolved_tier,"
             + " f.satisfaction";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    FactReads(JdbcClient jdbc) {
+    FactReads(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    /** The start of the day in the platform's zone, as a UTC parameter. */
+    private OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(clock.getZone()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** The ledger's rows, newest first, handed one by one (an export streams them), at most {@code limit}. */

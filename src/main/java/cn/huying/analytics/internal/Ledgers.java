@@ -6,6 +6,7 @@ import cn.huying.analytics.PeriodStats;
 import cn.huying.identity.CurrentUser;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -36,11 +37,13 @@ public class Ledgers {
     private final FactReads reads;
     private final AnalyticsScope scopes;
     private final MessageSource messages;
+    private final Clock clock;
 
-    Ledgers(FactReads reads, AnalyticsScope scopes, MessageSource messages) {
+    Ledgers(FactReads reads, AnalyticsScope scopes, MessageSource messages, Clock clock) {
         this.reads = reads;
         this.scopes = scopes;
         this.messages = messages;
+        this.clock = clock;
     }
 
     public List<LedgerRow> rows(LedgerFilter filter, int limit, CurrentUser viewer) {
@@ -108,8 +111,8 @@ public class Ledgers {
         }
     }
 
-    private static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t.atZone(FactReads.ZONE));
+    private String when(Instant t) {
+        return t == null ? "" : WHEN.format(t.atZone(clock.getZone()));
     }
 
     private static String nz(String s) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class WeeklyReportWriter {
 
     record Content(String regionName, LocalDate weekStart, LocalDate weekEnd, PeriodStats stats,
                    List<RateFigure> rates, List<FactReads.Overdue> overdue, List<HotIssue> hot, List<HotIssue> rising,
-                   List<FactReads.Typical> typical, Function<String, String> label) {
+                   List<FactReads.Typical> typical, Function<String, String> label, ZoneId zone) {
     }
 
     private WeeklyReportWriter() {
@@ -93,7 +94,7 @@ final class WeeklyReportWriter {
                 cells(od.getRow(0), "编号", "事项", "承办部门", "办结期限", "超期原因", "下一步措施");
                 for (FactReads.Overdue o : c.overdue()) {
                     cells(od.createRow(), o.code(), o.title(), nz(o.departmentName()),
-                            o.dueAt().atZone(FactReads.ZONE).toLocalDate().format(DAY), nz(o.reason()),
+                            o.dueAt().atZone(c.zone()).toLocalDate().format(DAY), nz(o.reason()),
                             o.nextSteps() == null ? "待报阶段性进展" : o.nextSteps()
                                     + (o.promised() == null ? "" : "（预计" + o.promised().format(SHORT) + "办结）"));
                 }

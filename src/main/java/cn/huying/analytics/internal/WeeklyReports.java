@@ -12,6 +12,7 @@ import cn.huying.region.RegionView;
 import cn.huying.region.Regions;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.PageRequest;
+import cn.huying.shared.Zones;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ public class WeeklyReports {
         if (weekStart == null || weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw DomainException.invalid("analytics.week.not-monday", weekStart);
         }
-        if (weekStart.isAfter(LocalDate.now(clock.withZone(FactReads.ZONE)))) {
+        if (weekStart.isAfter(LocalDate.now(clock))) {
             throw DomainException.invalid("analytics.week.future", weekStart);
         }
         Long id = regionId != null ? regionId : by.scopeRegionId();
@@ -84,9 +85,10 @@ public class WeeklyReports {
     }
 
     /** Every Monday (06:00 Beijing time by default): last week's report for every town, once across all nodes. */
-    @Scheduled(cron = "${huying.analytics.weekly-report-cron:0 0 6 * * MON}", zone = "Asia/Shanghai")
+    // the cron in the platform's zone: a property placeholder, as an annotation cannot reach the Clock
+    @Scheduled(cron = "${huying.analytics.weekly-report-cron:0 0 6 * * MON}", zone = Zones.SETTING)
     public void weekly() {
-        LocalDate lastMonday = LocalDate.now(clock.withZone(FactReads.ZONE))
+        LocalDate lastMonday = LocalDate.now(clock)
                 .with(TemporalAdjusters.previous(DayOfWeek.MONDAY));
         for (RegionView town : regions.list(RegionScope.all(), null, RegionType.TOWN, null, false,
                 new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
@@ -121,9 +123,9 @@ public class WeeklyReports {
         WeeklyReportWriter.Content content = new WeeklyReportWriter.Content(region.name(), weekStart, weekEnd,
                 reads.stats(prefix, weekStart, weekEnd),
                 rates.rates(new RateFilter(region.id(), null, null, null, null, weekStart, weekEnd), by),
-                reads.overdue(prefix, weekEnd.plusDays(1).atStartOfDay(FactReads.ZONE).toInstant(), 50), top, rising,
+                reads.overdue(prefix, weekEnd.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), 50), top, rising,
                 reads.typical(prefix, weekStart, weekEnd, 3),
-                key -> messages.getMessage("analytics." + key, null, key, Locale.SIMPLIFIED_CHINESE));
+                key -> messages.getMessage("analytics." + key, null, key, Locale.SIMPLIFIED_CHINESE), clock.getZone());
         byte[] file = WeeklyReportWriter.write(content);
         String title = "《" + WeeklyReportWriter.title(region.name()) + "》" + weekStart.format(WeeklyReportWriter.DAY)
                 + "—" + weekEnd.format(WeeklyReportWriter.SHORT);

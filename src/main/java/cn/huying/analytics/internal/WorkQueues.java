@@ -39,7 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 class WorkQueues implements CaseBoard {
 
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
     private static final String FROM = " FROM case_work_v c";
 
     private static final String FINISHED = "('REJECTED', 'CLOSED', 'REVISITED', 'TRANSFERRED', 'MERGED')";
@@ -197,7 +196,7 @@ class WorkQueues implements CaseBoard {
         if (scope.byRegionAlone() && CaseStatsRollup.kept(scope.regions().pathPrefix())) {
             Instant refreshed = rollup.status().refreshedAt();
             if (refreshed != null) {
-                LocalDate cut = LocalDate.ofInstant(refreshed, ZONE);
+                LocalDate cut = LocalDate.ofInstant(refreshed, clock.getZone());
                 LocalDate rollupTo = to.isBefore(cut) ? to : cut;
                 if (from.isBefore(rollupTo)) {
                     rollup.read(f, scope.regions().pathPrefix(), from, rollupTo);
@@ -220,8 +219,8 @@ class WorkQueues implements CaseBoard {
             long[] n = f.days.getOrDefault(d, new long[2]);
             trend.add(new DayCount(d, n[0], n[1]));
         }
-        Instant start = from.atStartOfDay(ZONE).toInstant();
-        Instant end = to.atStartOfDay(ZONE).toInstant();
+        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = to.atStartOfDay(clock.getZone()).toInstant();
         return new Stats(start, end, total, total - finished, finished, states, kinds, tiers, channels, resolvedAt, trend);
     }
 
@@ -229,9 +228,9 @@ class WorkQueues implements CaseBoard {
     void live(CaseStatsRollup.Figures f, CaseViewScope scope, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();
         String where = scope.where("c", params) + " AND c.created_at >= ? AND c.created_at < ?";
-        params.add(CaseStatsRollup.start(from));
-        params.add(CaseStatsRollup.start(to));
-        String day = CaseStatsRollup.day("c.created_at");
+        params.add(CaseStatsRollup.start(from, clock.getZone()));
+        params.add(CaseStatsRollup.start(to, clock.getZone()));
+        String day = CaseStatsRollup.day("c.created_at", clock.getZone());
         jdbc.sql("SELECT " + day + " AS d, c.state, c.kind, c.tier, c.channel, c.resolved_tier, COUNT(*) AS n"
                         + FROM + where + " GROUP BY " + day + ", c.state, c.kind, c.tier, c.channel, c.resolved_tier")
                 .params(params)
@@ -242,9 +241,9 @@ class WorkQueues implements CaseBoard {
                 });
         List<Object> closedParams = new ArrayList<>();
         String closedWhere = scope.where("c", closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
-        closedParams.add(CaseStatsRollup.start(from));
-        closedParams.add(CaseStatsRollup.start(to));
-        String closedDay = CaseStatsRollup.day("c.closed_at");
+        closedParams.add(CaseStatsRollup.start(from, clock.getZone()));
+        closedParams.add(CaseStatsRollup.start(to, clock.getZone()));
+        String closedDay = CaseStatsRollup.day("c.closed_at", clock.getZone());
         jdbc.sql("SELECT " + closedDay + " AS d, COUNT(*) AS n" + FROM + closedWhere + " GROUP BY " + closedDay)
                 .params(closedParams)
                 .query(rs -> {

@@ -21,7 +21,6 @@ import cn.huying.shared.DomainException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AnalyticsPagesController {
 
     private static final String VIEW = "hasAuthority(T(cn.huying.analytics.AnalyticsPermissions).VIEW)";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final WeeklyReports reports;
     private final Ledgers ledgers;
@@ -58,7 +56,7 @@ class AnalyticsPagesController {
     @PreAuthorize(VIEW)
     String dashboard(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                      @RequestParam(defaultValue = "SATISFACTION") String mapRate, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock);
         LocalDate t = to == null ? today : to;
         model.addAttribute("from", from == null ? t.withDayOfMonth(1).minusMonths(2) : from);
         model.addAttribute("to", t);
@@ -107,7 +105,7 @@ class AnalyticsPagesController {
         LedgerFilter f = new LedgerFilter(ledger, null, blank(kind), blank(state), blank(channel), blank(q), from, to);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("台账-" + ledger + "-" + LocalDate.now(clock.withZone(ZONE)) + ".xlsx", StandardCharsets.UTF_8)
+                .filename("台账-" + ledger + "-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
                 .build().toString());
         ledgers.export(f, users.require(), response.getOutputStream());
     }
@@ -117,7 +115,7 @@ class AnalyticsPagesController {
     @PreAuthorize(VIEW)
     String hot(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                Model model) {
-        LocalDate t = to == null ? LocalDate.now(clock.withZone(ZONE)) : to;
+        LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(29) : from;
         if (t.isBefore(f) || f.plusDays(400).isBefore(t)) {
             throw DomainException.invalid("analytics.period.too-long", 400);
@@ -134,7 +132,7 @@ class AnalyticsPagesController {
     String reports(Model model) {
         CurrentUser user = users.require();
         model.addAttribute("reports", reports.list(user, 100));
-        model.addAttribute("lastMonday", LocalDate.now(clock.withZone(ZONE)).with(TemporalAdjusters.previous(DayOfWeek.MONDAY)));
+        model.addAttribute("lastMonday", LocalDate.now(clock).with(TemporalAdjusters.previous(DayOfWeek.MONDAY)));
         model.addAttribute("canGenerate", user.can(cn.huying.analytics.AnalyticsPermissions.REPORT));
         return "analytics/reports";
     }

@@ -94,7 +94,7 @@ class BoardController {
     @GetMapping("/overview/stats.json")
     @ResponseBody
     CaseBoard.Stats stats(@RequestParam(defaultValue = "30") int days) {
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         return board.stats(users.require(), today.minusDays(clampDays(days) - 1L), today.plusDays(1));
     }
 

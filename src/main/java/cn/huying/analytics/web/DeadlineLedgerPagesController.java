@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,15 +55,17 @@ class DeadlineLedgerPagesController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final CountLabels countLabels;
+    private final Clock clock;
 
     DeadlineLedgerPagesController(DeadlineLedgers reads, Departments departments, CurrentUsers users,
-                                  MessageSource messages, AuditLog audit, CountLabels countLabels) {
+                                  MessageSource messages, AuditLog audit, CountLabels countLabels, Clock clock) {
         this.countLabels = countLabels;
         this.reads = reads;
         this.departments = departments;
         this.users = users;
         this.messages = messages;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/ledgers")
@@ -112,10 +115,11 @@ class DeadlineLedgerPagesController {
         DeadlineLedgerFilter filter = filter(departmentId, kind, q);
         Instant now = reads.now();
         String title = text("ledger.title." + ledger);
-        String subtitle = text("ledger.export.subtitle", describe(filter, user), WHEN.format(now.atZone(LedgerWorkbook.ZONE)));
-        try (LedgerWorkbook book = new LedgerWorkbook(title, subtitle, workbookColumns(ledger))) {
+        String subtitle = text("ledger.export.subtitle", describe(filter, user),
+                WHEN.format(now.atZone(clock.getZone())));
+        try (LedgerWorkbook book = new LedgerWorkbook(title, subtitle, workbookColumns(ledger), clock.getZone())) {
             long rows = reads.eachLedgerPage(ledger, filter, user, now, book::add);
-            String file = title + "-" + STAMP.format(now.atZone(LedgerWorkbook.ZONE)) + ".xlsx";
+            String file = title + "-" + STAMP.format(now.atZone(clock.getZone())) + ".xlsx";
             response.setContentType(LedgerWorkbook.CONTENT_TYPE);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString());

@@ -21,12 +21,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * A ledger 台账 as an .xlsx sheet, written with POI's streaming workbook: rows go to a temporary file
  * as the pages of the ledger arrive ({@value #WINDOW} kept in memory), so a ledger of any length is
  * exported without holding it. A title row, a row saying the scope, filters and export time, the
- * Chinese column headers, then one row per case; dates are Excel dates in Asia/Shanghai.
+ * Chinese column headers, then one row per case; dates are Excel dates in the given zone (the platform Clock's).
  */
 final class LedgerWorkbook implements AutoCloseable {
 
-    /** The zone every date of the sheet is written in. */
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
     static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int WINDOW = 100;
     private static final int HEADER_ROW = 3;
@@ -38,12 +36,15 @@ final class LedgerWorkbook implements AutoCloseable {
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final SXSSFSheet sheet;
     private final List<Column> columns;
+    /** The zone every date of the sheet is written in. */
+    private final java.time.ZoneId zone;
     private final CellStyle date;
     private final CellStyle text;
     private int next = HEADER_ROW + 1;
 
-    LedgerWorkbook(String title, String subtitle, List<Column> columns) {
+    LedgerWorkbook(String title, String subtitle, List<Column> columns, java.time.ZoneId zone) {
         this.columns = columns;
+        this.zone = zone;
         workbook.setCompressTempFiles(true);
         sheet = workbook.createSheet(title);
         Font bold = workbook.createFont();
@@ -90,7 +91,7 @@ final class LedgerWorkbook implements AutoCloseable {
                 Object v = columns.get(i).value().apply(e);
                 Cell cell = row.createCell(i);
                 if (v instanceof Instant t) {
-                    cell.setCellValue(LocalDateTime.ofInstant(t, ZONE));
+                    cell.setCellValue(LocalDateTime.ofInstant(t, zone));
                     cell.setCellStyle(date);
                 } else if (v instanceof Number n) {
                     cell.setCellValue(n.doubleValue());

@@ -196,7 +196,7 @@ class AssessmentController {
 
     private RateFilter filter(LocalDate from, LocalDate to, Long regionId, Long departmentId, Long categoryId,
                               String channel, String kind) {
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         return new RateFilter(regionId, departmentId, categoryId, blank(channel), blank(kind),
                 from == null ? today.withDayOfYear(1) : from, to == null ? today : to);
     }

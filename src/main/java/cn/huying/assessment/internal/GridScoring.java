@@ -76,7 +76,7 @@ class GridScoring implements GridScores {
     @Override
     @Transactional
     public int confirm(YearMonth month, CurrentUser by) {
-        if (!month.isBefore(YearMonth.now(clock.withZone(FactScope.ZONE)))) {
+        if (!month.isBefore(YearMonth.now(clock))) {
             throw DomainException.conflict("assessment.month.not-ended", month);
         }
         String prefix = scopes.prefix(by, null);

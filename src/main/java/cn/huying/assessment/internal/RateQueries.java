@@ -1,6 +1,7 @@
 package cn.huying.assessment.internal;
 
 import cn.huying.assessment.FactCase;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,16 @@ class RateQueries {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    RateQueries(JdbcClient jdbc) {
+    RateQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The scope's conditions, its days in the platform's zone. */
+    private String where(FactScope scope, Map<String, Object> params) {
+        return scope.where(params, clock.getZone());
     }
 
     static Formula formula(RateFormula f) {
@@ -35,7 +43,7 @@ class RateQueries {
     Counts count(Formula formula, FactScope scope) {
         Map<String, Object> params = new HashMap<>();
         String sql = "SELECT COUNT(*) AS d, COALESCE(SUM(CASE WHEN " + formula.numerator() + " THEN 1 ELSE 0 END), 0) AS n"
-                + " FROM case_facts_v f" + scope.where(params) + period(formula) + " AND " + formula.denominator();
+                + " FROM case_facts_v f" + where(scope, params) + period(formula) + " AND " + formula.denominator();
         return jdbc.sql(sql).params(params)
                 .query((rs, i) -> new Counts(rs.getLong("n"), rs.getLong("d"))).single();
     }
@@ -44,7 +52,7 @@ class RateQueries {
     Map<Long, Counts> countBy(String groupColumn, Formula formula, FactScope scope) {
         Map<String, Object> params = new HashMap<>();
         String sql = "SELECT " + groupColumn + " AS g, COUNT(*) AS d, COALESCE(SUM(CASE WHEN " + formula.numerator()
-                + " THEN 1 ELSE 0 END), 0) AS n FROM case_facts_v f" + scope.where(params) + period(formula) + " AND "
+                + " THEN 1 ELSE 0 END), 0) AS n FROM case_facts_v f" + where(scope, params) + period(formula) + " AND "
                 + formula.denominator() + " AND " + groupColumn + " IS NOT NULL GROUP BY " + groupColumn;
         Map<Long, Counts> out = new HashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
@@ -61,7 +69,7 @@ class RateQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
         String sql = "SELECT f.id, f.code, f.title, f.category_name, f.state, f.region_name, f.department_name, "
-                + formula.dateColumn() + " AS counted_at FROM case_facts_v f" + scope.where(params) + period(formula)
+                + formula.dateColumn() + " AS counted_at FROM case_facts_v f" + where(scope, params) + period(formula)
                 + " AND " + formula.denominator() + (numerator ? " AND " + formula.numerator() : "")
                 + " ORDER BY " + formula.dateColumn() + " DESC, f.id DESC LIMIT :limit";
         return jdbc.sql(sql).params(params).query((rs, i) -> new FactCase(rs.getLong("id"), rs.getString("code"),

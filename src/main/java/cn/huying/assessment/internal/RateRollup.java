@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,7 +73,7 @@ public class RateRollup {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.enabled = enabled;
-        this.extract = extractSql();
+        this.extract = extractSql(clock.getZone());
     }
 
     /** Builds the rollup when it has never been built, else brings it up to date; one node at a time. */
@@ -308,24 +309,25 @@ public class RateRollup {
      * {@code INSERT INTO assessment_rate_case … SELECT … FROM case_facts_v f}: per rate, the day of the event when the
      * case is in the rate's denominator (the formula's own condition) and 1 when also in its numerator.
      */
-    static String extractSql() {
+    static String extractSql(ZoneId zone) {
         StringBuilder cols = new StringBuilder("case_id, region_path, parked_day");
-        StringBuilder sel = new StringBuilder("f.id, f.region_path, " + day("f.parked_at"));
+        StringBuilder sel = new StringBuilder("f.id, f.region_path, " + day("f.parked_at", zone));
         for (RateFormula f : RateFormula.values()) {
             String in = "(" + f.rollupDenominator + ") AND " + f.dateColumn + " IS NOT NULL";
             cols.append(", d_").append(f.column()).append(", n_").append(f.column());
-            sel.append(", CASE WHEN ").append(in).append(" THEN ").append(day(f.dateColumn)).append(" END")
+            sel.append(", CASE WHEN ").append(in).append(" THEN ").append(day(f.dateColumn, zone)).append(" END")
                     .append(", CASE WHEN ").append(in).append(" AND (").append(f.numerator).append(") THEN 1 ELSE 0 END");
         }
         return "INSERT INTO assessment_rate_case (" + cols + ") SELECT " + sel + " FROM case_facts_v f";
     }
 
     /**
-     * The day (Asia/Shanghai) of a timestamp column as days since 1970-01-01: the zone's offset added to the epoch
-     * seconds (China has kept one offset since 1991), the same on H2 and PostgreSQL whatever the session's zone.
+     * The day (in the platform's zone) of a timestamp column as days since 1970-01-01: the zone's offset now added to
+     * the epoch seconds (China has kept one offset since 1991; a zone with daylight saving time would count the days of
+     * the other season an hour off), the same on H2 and PostgreSQL whatever the session's zone.
      */
-    static String day(String column) {
-        int offset = FactScope.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
+    static String day(String column, ZoneId zone) {
+        int offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
         return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS INT)";
     }
 

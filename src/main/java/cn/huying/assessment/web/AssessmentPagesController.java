@@ -11,7 +11,6 @@ import cn.huying.shared.DomainException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AssessmentPagesController {
 
     private static final String VIEW = "hasAuthority(T(cn.huying.assessment.AssessmentPermissions).VIEW)";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Rates rates;
     private final GridScores scores;
@@ -76,7 +74,7 @@ class AssessmentPagesController {
     @GetMapping("/assessment/grids")
     @PreAuthorize(VIEW)
     String grids(@RequestParam(required = false) YearMonth month, Model model) {
-        YearMonth m = month == null ? YearMonth.now(clock.withZone(ZONE)).minusMonths(1) : month;
+        YearMonth m = month == null ? YearMonth.now(clock).minusMonths(1) : month;
         model.addAttribute("month", m);
         CurrentUser user = users.require();
         model.addAttribute("scores", scores.month(m, null, user));
@@ -94,7 +92,7 @@ class AssessmentPagesController {
     @GetMapping("/m/score")
     @PreAuthorize("hasAuthority(T(cn.huying.assessment.AssessmentPermissions).OWN_SCORE)")
     String myScore(@RequestParam(required = false) YearMonth month, Model model) {
-        YearMonth m = month == null ? YearMonth.now(clock.withZone(ZONE)) : month;
+        YearMonth m = month == null ? YearMonth.now(clock) : month;
         model.addAttribute("month", m);
         model.addAttribute("s", scores.own(m, users.require()));
         return "assessment/my-score";
@@ -104,7 +102,7 @@ class AssessmentPagesController {
     @PreAuthorize(VIEW)
     String villages(@RequestParam(required = false) YearMonth from, @RequestParam(required = false) YearMonth to,
                     Model model) {
-        YearMonth now = YearMonth.now(clock.withZone(ZONE));
+        YearMonth now = YearMonth.now(clock);
         YearMonth f = from == null ? now.withMonth(1) : from;
         YearMonth t = to == null ? now : to;
         model.addAttribute("from", f);
@@ -117,14 +115,14 @@ class AssessmentPagesController {
     @PreAuthorize(VIEW)
     String village(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
         CurrentUser user = users.require();
-        int y = year == null ? LocalDate.now(clock.withZone(ZONE)).getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("sheet", villages.sheet(id, y, user));
         model.addAttribute("safeVillage", villages.checklist(id, y, "SAFE_VILLAGE", user));
         return "assessment/village";
     }
 
     private RateFilter filter(LocalDate from, LocalDate to, Long regionId, String channel, String kind) {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock);
         return new RateFilter(regionId, null, null, channel == null || channel.isBlank() ? null : channel,
                 kind == null || kind.isBlank() ? null : kind, from == null ? today.withDayOfYear(1) : from,
                 to == null ? today : to);

@@ -1,14 +1,15 @@
 package cn.huying.calendar.internal;
 
+import cn.huying.shared.Zones;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings under {@code huying.calendar}; every one has a default, see {@code docs/calendar.md}.
  *
- * @param zone             time zone of the calendar
+ * @param zone             time zone of the calendar, and of the platform's Clock: every date counted or shown
+ *                         (see {@link Zones})
  * @param officeHours      office hours of a working day as {@code HH:mm-HH:mm} ranges
  * @param receiptDayCounts whether the day of receipt counts as the first working day
  * @param afterHours       what a receipt after office close or on a day off does
@@ -20,7 +21,7 @@ record CalendarProperties(String zone, List<String> officeHours, Boolean receipt
 
     CalendarProperties {
         if (zone == null || zone.isBlank()) {
-            zone = CalendarRules.SHANGHAI.getId();
+            zone = Zones.DEFAULT;
         }
         if (officeHours == null || officeHours.isEmpty()) {
             officeHours = List.of("08:30-12:00", "13:30-17:30");
@@ -39,7 +40,7 @@ record CalendarProperties(String zone, List<String> officeHours, Boolean receipt
     /** The rules; a wrong setting stops the start with a message naming it. */
     CalendarRules rules() {
         try {
-            return new CalendarRules(ZoneId.of(zone), officeHours.stream().map(OfficeHours::parse).toList(),
+            return new CalendarRules(Zones.of(zone), officeHours.stream().map(OfficeHours::parse).toList(),
                     receiptDayCounts, afterHours);
         } catch (RuntimeException e) {
             throw new IllegalStateException("invalid huying.calendar settings: " + e.getMessage(), e);

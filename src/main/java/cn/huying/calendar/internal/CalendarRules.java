@@ -1,5 +1,6 @@
 package cn.huying.calendar.internal;
 
+import cn.huying.shared.Zones;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * How deadlines are counted, from {@code huying.calendar}.
  *
- * @param zone             the time zone of the calendar (Asia/Shanghai)
+ * @param zone             the time zone of the calendar, {@link Zones#DEFAULT} unless set; the platform Clock's zone
  * @param officeHours      office hours of a working day, in order, not overlapping
  * @param receiptDayCounts whether the day of receipt is the first of the N working days
  *                         (false: "within N working days" ends with the Nth working day after it)
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 record CalendarRules(ZoneId zone, List<OfficeHours> officeHours, boolean receiptDayCounts, AfterHours afterHours) {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ZoneId.of(Zones.DEFAULT);
 
     CalendarRules {
         Objects.requireNonNull(zone, "zone");
@@ -32,7 +33,10 @@ record CalendarRules(ZoneId zone, List<OfficeHours> officeHours, boolean receipt
         }
     }
 
-    /** The defaults: Asia/Shanghai, 08:30–12:00 and 13:30–17:30, receipt day not counted, after hours → next working day. */
+    /**
+     * The defaults: China Standard Time ({@link Zones#DEFAULT}), 08:30–12:00 and 13:30–17:30, receipt day not counted,
+     * after hours → next working day.
+     */
     static CalendarRules defaults() {
         return new CalendarRules(SHANGHAI, List.of(OfficeHours.parse("08:30-12:00"), OfficeHours.parse("13:30-17:30")),
                 false, AfterHours.NEXT_WORKDAY);

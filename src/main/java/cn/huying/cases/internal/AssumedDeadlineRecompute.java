@@ -68,7 +68,7 @@ class AssumedDeadlineRecompute implements AssumedDeadlines {
             }
             long expected = c.version();
             c.deadlinesRecomputed(fresh, SYSTEM, "国务院办公厅公布 " + year + " 年节假日安排，重算办结时限为 "
-                    + TEXT.format(fresh.dueAt().atZone(CaseTime.ZONE)), now);
+                    + TEXT.format(fresh.dueAt().atZone(clock.getZone())), now);
             if (repo.saveBySystem(c, expected)) {
                 changed++;
             }

@@ -231,7 +231,8 @@ class CaseCommands {
         Instant last = timeLimits.endOfNthWorkdayAfter(c.dispatchedAt(), slaProperties.returnWindowDays());
         if (now.isAfter(last)) {
             throw DomainException.conflict("case.return.too-late", slaProperties.returnWindowDays(),
-                    DAY_TEXT.format(c.dispatchedAt().atZone(CaseTime.ZONE)), DAY_TEXT.format(last.atZone(CaseTime.ZONE)));
+                    DAY_TEXT.format(c.dispatchedAt().atZone(clock.getZone())),
+                    DAY_TEXT.format(last.atZone(clock.getZone())));
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ class CaseDemoHistory implements DemoData {
 
     static final String PREFIX = "MSH-";
     private static final int DAYS = 430;
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** category code, title, description: recurring issues of a town, some seasonal or rising (see {@link #weight}). */
     private static final String[][] ISSUES = {
@@ -114,7 +112,7 @@ class CaseDemoHistory implements DemoData {
                 .orElse(grids.get(0));
         long started = System.nanoTime();
         Random random = new Random(27);
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock);
         List<Plan> plans = new ArrayList<>();
         int seq = 0;
         for (int back = DAYS; back >= 3; back--) {
@@ -199,7 +197,7 @@ class CaseDemoHistory implements DemoData {
         long[] category = categories.get(text[0]);
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         boolean lastYear = ChronoUnit.DAYS.between(day, today) > 365;
-        Instant received = day.atTime(8 + random.nextInt(9), random.nextInt(60)).atZone(ZONE).toInstant();
+        Instant received = day.atTime(8 + random.nextInt(9), random.nextInt(60)).atZone(clock.getZone()).toInstant();
         String code = PREFIX + day.toString().replace("-", "") + "-" + String.format("%04d", seq);
         List<Object[]> h = new ArrayList<>();
         boolean grid0 = channel.equals("GRID_REPORT");

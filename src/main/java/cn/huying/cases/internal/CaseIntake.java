@@ -205,7 +205,7 @@ class CaseIntake {
         RegionRef town = lineage.stream().filter(r -> r.type() == RegionType.TOWN).findFirst().orElse(null);
         String prefix = town == null ? "HY" : regions.find(town.id()).map(RegionView::abbr)
                 .filter(a -> a != null && !a.isBlank()).orElse("HY");
-        LocalDate day = LocalDate.ofInstant(now, CaseTime.ZONE);
+        LocalDate day = LocalDate.ofInstant(now, clock.getZone());
         DuplicateSearch.Candidates candidates;
         Integer number = null;
         if (oneStatement) {

@@ -14,6 +14,7 @@ import cn.huying.identity.CurrentUser;
 import cn.huying.identity.Roles;
 import cn.huying.identity.UserAccounts;
 import cn.huying.region.DepartmentView;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ class CaseDetailModel {
      * @param extensions        the case's extension requests, newest first
      * @param names             display names of the people in {@code extensions}
      * @param canDecide         the user may approve or refuse a waiting request
-     * @param today             today in Asia/Shanghai (earliest promised date)
+     * @param today             today in the platform's zone (earliest promised date)
      */
     record TimeLimitPanel(boolean firstContact, boolean extension, boolean progress, int maxExtensionDays,
                           List<TimeLimitService.Extension> extensions, Map<Long, String> names, boolean canDecide,
@@ -62,10 +63,12 @@ class CaseDetailModel {
     private final TimeLimitReads reads;
     private final UserAccounts accounts;
     private final LeaderSupervision supervision;
+    private final Clock clock;
 
     CaseDetailModel(Cases cases, CasePages pages, TimeLimitService timeLimits, TimeLimitReads reads,
-                    UserAccounts accounts, LeaderSupervision supervision) {
+                    UserAccounts accounts, LeaderSupervision supervision, Clock clock) {
         this.cases = cases;
+        this.clock = clock;
         this.pages = pages;
         this.timeLimits = timeLimits;
         this.reads = reads;
@@ -121,7 +124,7 @@ class CaseDetailModel {
         boolean extension = withDepartment && user.can("case:extend") && due && now.isBefore(tl.dueAt()) && !pending;
         boolean progress = withDepartment && user.can("case:progress") && due && !now.isBefore(tl.dueAt());
         return new TimeLimitPanel(firstContact, extension, progress, reads.maxExtensionDays(), extensions, names,
-                pending && user.can("extension:approve"), LocalDate.ofInstant(now, CasePages.ZONE));
+                pending && user.can("extension:approve"), LocalDate.ofInstant(now, clock.getZone()));
     }
 
     /** A user's display name, for the people named beside extension requests. */

@@ -23,9 +23,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 class CasePages {
 
-    /** The zone every date on the pages is shown in. */
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
-
     private final Departments departments;
     private final CaseWebSupport support;
     private final CurrentUsers users;

@@ -11,6 +11,7 @@ import cn.huying.identity.CurrentUsers;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -47,11 +48,13 @@ class CaseTimeLimitController {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final LeaderSupervision supervision;
+    private final Clock clock;
 
     CaseTimeLimitController(Cases cases, TimeLimitService timeLimits, TimeLimitReads reads, CaseDetailModel detail,
                             CurrentUsers users, MessageSource messages,
-                            LeaderSupervision supervision) {
+                            LeaderSupervision supervision, Clock clock) {
         this.cases = cases;
+        this.clock = clock;
         this.timeLimits = timeLimits;
         this.reads = reads;
         this.detail = detail;
@@ -226,8 +229,8 @@ class CaseTimeLimitController {
         }
     }
 
-    static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t.atZone(CasePages.ZONE));
+    String when(Instant t) {
+        return t == null ? "" : WHEN.format(t.atZone(clock.getZone()));
     }
 
     private String text(String key, Object... args) {

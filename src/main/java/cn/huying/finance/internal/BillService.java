@@ -55,7 +55,7 @@ public class BillService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        return LocalDate.now(clock);
     }
 
     @Transactional

@@ -18,7 +18,7 @@ final class CreditReportDocument {
     private CreditReportDocument() {
     }
 
-    static byte[] write(WaybillService.CreditReport r, String viewer, Instant at) {
+    static byte[] write(WaybillService.CreditReport r, String viewer, Instant at, ZoneId zone) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
@@ -43,7 +43,7 @@ final class CreditReportDocument {
                 table.getRow(i).getCell(1).setText(rows[i][1]);
             }
             doc.createParagraph().createRun().setText("查阅：" + viewer + "，"
-                    + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(at)
+                    + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone))
                     + "。本报告依企业授权出具，企业撤回授权后银行不得再查阅。");
             doc.write(out);
             return out.toByteArray();

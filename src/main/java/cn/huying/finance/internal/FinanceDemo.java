@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -117,7 +116,7 @@ class FinanceDemo implements DemoData {
         needs.advance(bocBank, p.id(), EngagementStatus.CONTRACT_SIGNED, null, null);
         needs.advance(bocBank, p.id(), EngagementStatus.DISBURSED, bd("800000"), null);
 
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         BillService.Bill bill = bills.list(sd, new BillService.NewBill("DEMO-5301-0001", "青岛银行股份有限公司", bd("500000"),
                 today.plusDays(120), bd("0.0250")));
         bills.list(gl, new BillService.NewBill("DEMO-5301-0002", "海尔集团财务有限责任公司", bd("1200000"), today.plusDays(90),

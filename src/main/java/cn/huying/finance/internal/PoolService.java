@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -163,7 +162,7 @@ public class PoolService {
     /** The pool's ledger 台账 as an Excel workbook: every entry, a running balance, the total. */
     public byte[] ledger(long poolId) {
         Pool pool = pool(poolId);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(pool.name());
             String[] head = {"序号", "时间", "类别", "金额（元）", "余额（元）", "贷款编号", "说明", "经办人"};

@@ -3,10 +3,10 @@ package cn.huying.finance.internal;
 import cn.huying.shared.DomainException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * 统计 — per bank and period [from, to] (dates in Asia/Shanghai): engagements begun, first contacts made and missed,
+ * 统计 — per bank and period [from, to] (dates in the platform's zone): engagements begun, first contacts made and missed,
  * average first-response time in hours, amounts approved and disbursed; and for the platform the needs published in
  * the period and the share a bank picked up (pick-up rate). A bank's query carries its bank set; the office's none.
  */
@@ -31,12 +31,12 @@ public class StatsService {
                         List<BankStats> banks) {
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    StatsService(JdbcClient jdbc) {
+    StatsService(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** For the office ({@code bank} null) or one bank's set. */
@@ -44,8 +44,8 @@ public class StatsService {
         if (from == null || to == null || to.isBefore(from) || from.plusYears(5).isBefore(to)) {
             throw DomainException.invalid("finance.stats.period.invalid");
         }
-        Instant start = from.atStartOfDay(ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         long posted = jdbc.sql("SELECT COUNT(*) FROM fin_need WHERE published_at >= ? AND published_at < ?")
                 .params(NeedRepository.utc(start), NeedRepository.utc(end)).query(Long.class).single();
         long picked = jdbc.sql("""

@@ -72,7 +72,7 @@ public class WaybillService {
         }
         List<String> known = jdbc.sql("SELECT waybill_no FROM fin_waybill WHERE enterprise_id = ?").param(enterprise.id())
                 .query(String.class).list();
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         WaybillChecks.Outcome outcome = WaybillChecks.check(rows, new java.util.HashSet<>(known), today);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO fin_waybill_batch (enterprise_id, file_name, imported_at, rows_total, rows_accepted) VALUES (?, ?, ?, ?, ?)")
@@ -174,7 +174,7 @@ public class WaybillService {
 
     /** A report as a Word document, for its viewer (a bank's name or the enterprise's). */
     public byte[] document(CreditReport report, String viewer) {
-        return CreditReportDocument.write(report, viewer, clock.instant());
+        return CreditReportDocument.write(report, viewer, clock.instant(), clock.getZone());
     }
 
     /** The enterprise's own report (no consent needed to see one's own). */

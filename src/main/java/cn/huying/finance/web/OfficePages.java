@@ -10,7 +10,6 @@ import cn.huying.finance.internal.StatsService;
 import cn.huying.identity.Enterprises;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +49,7 @@ class OfficePages {
 
     @GetMapping(BACK)
     String page(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = from != null ? from : today.withDayOfYear(1);
         LocalDate end = to != null ? to : today;
         model.addAttribute("pending", enterprises.listPending());

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,9 +183,9 @@ class Open311Controller {
         return respond(format, () -> {
             open311.jurisdiction(jurisdictionId);
             RequestQuery query = RequestQuery.parse(ids, serviceCodes, startDate, endDate, status, page, pageSize,
-                    clock.instant());
+                    clock.instant(), clock.getZone());
             List<Object> out = new ArrayList<>();
-            open311.requests(jurisdictionId, query).forEach(r -> out.add(request(r)));
+            open311.requests(jurisdictionId, query).forEach(r -> out.add(request(r, clock.getZone())));
             return new Doc("service_requests", new Items("request", out));
         });
     }
@@ -194,7 +195,7 @@ class Open311Controller {
     ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format,
                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
         return respond(format, () -> new Doc("service_requests",
-                new Items("request", List.of(request(open311.request(jurisdictionId, id))))));
+                new Items("request", List.of(request(open311.request(jurisdictionId, id), clock.getZone())))));
     }
 
     @Operation(summary = "凭令牌查编号 GET service_request_id from a token")
@@ -221,7 +222,7 @@ class Open311Controller {
         return errors(HttpStatus.NOT_FOUND, format, List.of(text("open311.resource.not-found", path)));
     }
 
-    private static Map<String, Object> request(Open311Service.ServiceRequest r) {
+    private static Map<String, Object> request(Open311Service.ServiceRequest r, ZoneId zone) {
         Map<String, Object> f = Open311Output.fields();
         f.put("service_request_id", r.serviceRequestId());
         f.put("status", r.status());
@@ -231,9 +232,9 @@ class Open311Controller {
         f.put("description", r.description());
         Open311Output.putPresent(f, "agency_responsible", r.agencyResponsible());
         Open311Output.putPresent(f, "service_notice", r.serviceNotice());
-        f.put("requested_datetime", W3cTime.format(r.requestedDatetime()));
-        f.put("updated_datetime", W3cTime.format(r.updatedDatetime()));
-        Open311Output.putPresent(f, "expected_datetime", W3cTime.format(r.expectedDatetime()));
+        f.put("requested_datetime", W3cTime.format(r.requestedDatetime(), zone));
+        f.put("updated_datetime", W3cTime.format(r.updatedDatetime(), zone));
+        Open311Output.putPresent(f, "expected_datetime", W3cTime.format(r.expectedDatetime(), zone));
         Open311Output.putPresent(f, "address", r.address());
         Open311Output.putPresent(f, "lat", r.lat());
         Open311Output.putPresent(f, "long", r.lng());

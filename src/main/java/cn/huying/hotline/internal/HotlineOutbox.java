@@ -67,17 +67,17 @@ class HotlineOutbox {
         m.put("sequence", seq);
         m.put("type", type.name());
         m.put("typeLabel", type.label());
-        m.put("occurredAt", W3cTime.format(event.facts().at()));
+        m.put("occurredAt", W3cTime.format(event.facts().at(), clock.getZone()));
         m.put("caseCode", c.code());
         m.put("state", event.facts().state().name());
         m.put("stateLabel", event.facts().state().label());
         m.put("department", c.departmentName());
         m.put("note", note(event, c));
         CaseView.TimeLimits limits = c.timeLimits();
-        m.put("dueAt", limits == null ? null : W3cTime.format(limits.dueAt()));
+        m.put("dueAt", limits == null ? null : W3cTime.format(limits.dueAt(), clock.getZone()));
         if (event instanceof CaseEvent.CaseExtensionDecided decided) {
             m.put("extensionApproved", decided.approved());
-            m.put("newDueAt", W3cTime.format(decided.newDueAt()));
+            m.put("newDueAt", W3cTime.format(decided.newDueAt(), clock.getZone()));
         }
         if (event instanceof CaseEvent.CaseRevisited revisited) {
             m.put("satisfaction", revisited.satisfaction() == null ? null : revisited.satisfaction().name());

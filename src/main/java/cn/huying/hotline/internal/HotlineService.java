@@ -180,7 +180,7 @@ public class HotlineService {
         Instant now = clock.instant();
         Instant receivedAt = now;
         if (o.receivedAt() != null && !o.receivedAt().isBlank()) {
-            receivedAt = W3cTime.parseLenient(o.receivedAt()).orElse(null);
+            receivedAt = W3cTime.parseLenient(o.receivedAt(), clock.getZone()).orElse(null);
             if (receivedAt == null) {
                 errors.add("receivedAt", "hotline.time.invalid", o.receivedAt());
             } else if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
@@ -189,7 +189,7 @@ public class HotlineService {
         }
         Instant dueAt = null;
         if (o.dueAt() != null && !o.dueAt().isBlank()) {
-            dueAt = W3cTime.parseLenient(o.dueAt()).orElse(null);
+            dueAt = W3cTime.parseLenient(o.dueAt(), clock.getZone()).orElse(null);
             if (dueAt == null) {
                 errors.add("dueAt", "hotline.time.invalid", o.dueAt());
             } else if (receivedAt != null && !dueAt.isAfter(receivedAt)) {

@@ -3,6 +3,7 @@ package cn.huying.hotline.internal;
 import cn.huying.shared.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,8 @@ public record RequestQuery(List<String> ids, List<String> serviceCodes, Instant 
 
     /** Reads the query parameters; every bad one is reported at once (400). */
     public static RequestQuery parse(List<String> ids, List<String> serviceCodes, String startDate, String endDate,
-                                     List<String> status, String page, String pageSize, Instant now) {
+                                     List<String> status, String page, String pageSize, Instant now,
+                                     ZoneId zone) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         List<String> idList = split(ids);
         if (!idList.isEmpty()) {
@@ -62,8 +64,8 @@ public record RequestQuery(List<String> ids, List<String> serviceCodes, Instant 
             }
             statuses.add(v);
         }
-        Instant start = date(startDate, "start_date", errors);
-        Instant end = date(endDate, "end_date", errors);
+        Instant start = date(startDate, "start_date", zone, errors);
+        Instant end = date(endDate, "end_date", zone, errors);
         int p = number(page, 1, "page", errors);
         int size = number(pageSize, MAX_RESULTS, "page_size", errors);
         if (p < 1 && !errors.has("page")) {
@@ -90,11 +92,11 @@ public record RequestQuery(List<String> ids, List<String> serviceCodes, Instant 
         return new RequestQuery(List.of(), split(serviceCodes), start, end, statuses, p, size);
     }
 
-    private static Instant date(String value, String field, InvalidInput.Collector errors) {
+    private static Instant date(String value, String field, ZoneId zone, InvalidInput.Collector errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        Optional<Instant> t = W3cTime.parseW3c(value);
+        Optional<Instant> t = W3cTime.parseW3c(value, zone);
         if (t.isEmpty()) {
             errors.add(field, "open311.date.invalid", value);
             return null;

@@ -13,25 +13,25 @@ import java.util.Optional;
 /**
  * Date-times as the outside systems write them: W3C date-times with a zone offset
  * ({@code 2026-03-15T09:20:00+08:00}, {@code …Z}), and, read leniently from the hotline, a local
- * {@code 2026-03-15 09:20:00} or a date, which are taken in China Standard Time.
+ * {@code 2026-03-15 09:20:00} or a date, which are taken in the platform's zone. The zone is the caller's
+ * {@code clock.getZone()} (see {@link cn.huying.shared.Zones}): ours are written in it, and times without an offset
+ * read in it.
  */
 public final class W3cTime {
 
-    /** The zone of our output and of times given without an offset. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]");
 
     private W3cTime() {
     }
 
-    /** {@code 2026-03-15T09:20:00+08:00}; {@code null} stays {@code null}. */
-    public static String format(Instant t) {
-        return t == null ? null : OUT.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE));
+    /** {@code 2026-03-15T09:20:00+08:00} in the zone; {@code null} stays {@code null}. */
+    public static String format(Instant t, ZoneId zone) {
+        return t == null ? null : OUT.format(t.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     }
 
-    /** A W3C date-time with an offset, or a date (its start in China Standard Time). Empty if it is neither. */
-    static Optional<Instant> parseW3c(String s) {
+    /** A W3C date-time with an offset, or a date (its start in the zone). Empty if it is neither. */
+    static Optional<Instant> parseW3c(String s, ZoneId zone) {
         if (s == null || s.isBlank()) {
             return Optional.empty();
         }
@@ -42,20 +42,20 @@ public final class W3cTime {
             // not a full date-time with an offset
         }
         try {
-            return Optional.of(LocalDate.parse(t).atStartOfDay(ZONE).toInstant());
+            return Optional.of(LocalDate.parse(t).atStartOfDay(zone).toInstant());
         } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Also a local date-time without offset ({@code 2026-03-15 09:20:00}), in China Standard Time. */
-    static Optional<Instant> parseLenient(String s) {
-        Optional<Instant> w3c = parseW3c(s);
+    /** Also a local date-time without offset ({@code 2026-03-15 09:20:00}), in the zone. */
+    static Optional<Instant> parseLenient(String s, ZoneId zone) {
+        Optional<Instant> w3c = parseW3c(s, zone);
         if (w3c.isPresent() || s == null || s.isBlank()) {
             return w3c;
         }
         try {
-            return Optional.of(LocalDateTime.parse(s.strip(), LOCAL).atZone(ZONE).toInstant());
+            return Optional.of(LocalDateTime.parse(s.strip(), LOCAL).atZone(zone).toInstant());
         } catch (DateTimeException e) {
             return Optional.empty();
         }

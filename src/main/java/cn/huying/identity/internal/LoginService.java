@@ -5,7 +5,6 @@ import cn.huying.identity.CurrentUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 class LoginService {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm"); // in the clock's zone
     /** How often an attempt that lost the race re-reads the count before it is answered "wait". */
     private static final int CLAIM_TRIES = 3;
 
@@ -97,7 +96,8 @@ class LoginService {
                     users.lock(c.id(), until);
                 }
                 audit.recordFor(name, AuditEvents.ACCOUNT_LOCKED, "user:" + name, why);
-                throw refused("login.locked", HttpStatus.LOCKED, rules.lockDuration().toSeconds(), HH_MM.format(until));
+                throw refused("login.locked", HttpStatus.LOCKED, rules.lockDuration().toSeconds(),
+                        HH_MM.format(until.atZone(clock.getZone())));
             }
             audit.recordFor(name, AuditEvents.LOGIN_FAILURE, "user:" + name, why);
             throw refused("login.bad-credentials", HttpStatus.UNAUTHORIZED, 0);
@@ -112,7 +112,8 @@ class LoginService {
         if (s.lockedUntil() != null && now.isBefore(s.lockedUntil())) {
             audit.recordFor(name, AuditEvents.LOGIN_LOCKED, "user:" + name, "locked until " + s.lockedUntil());
             throw refused("login.locked", HttpStatus.LOCKED,
-                    Duration.between(now, s.lockedUntil()).toSeconds() + 1, HH_MM.format(s.lockedUntil()));
+                    Duration.between(now, s.lockedUntil()).toSeconds() + 1,
+                    HH_MM.format(s.lockedUntil().atZone(clock.getZone())));
         }
         if (s.failures() >= rules.slowAfter() && s.lastFailedAt() != null) {
             Instant nextAllowed = s.lastFailedAt().plus(backoff(s.failures(), rules));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,12 @@ class AgreementDocuments {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final String FONT = "宋体";
+
+    private final Clock clock;
+
+    AgreementDocuments(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Money as 8,000.00, exact (the amount is BigDecimal at scale 2). */
     static String yuan(BigDecimal amount) {
@@ -68,7 +75,7 @@ class AgreementDocuments {
             line(doc, "调解员（签名）：____________    " + mediator + "    日期：________", false, null);
             line(doc, "调解组织：" + d.summary().orgName(), false, ParagraphAlignment.RIGHT);
             line(doc, "（调解组织印章）", false, ParagraphAlignment.RIGHT);
-            line(doc, DATE.format(LocalDate.ofInstant(at, DisputeReads.ZONE)), false, ParagraphAlignment.RIGHT);
+            line(doc, DATE.format(LocalDate.ofInstant(at, clock.getZone())), false, ParagraphAlignment.RIGHT);
             return bytes(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,7 +99,7 @@ class AgreementDocuments {
             }
             line(doc, "调解员：" + mediator, false, null);
             line(doc, "调解组织：" + d.summary().orgName() + "（印章）", false, ParagraphAlignment.RIGHT);
-            line(doc, DATE.format(LocalDate.ofInstant(at, DisputeReads.ZONE)), false, ParagraphAlignment.RIGHT);
+            line(doc, DATE.format(LocalDate.ofInstant(at, clock.getZone())), false, ParagraphAlignment.RIGHT);
             return bytes(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

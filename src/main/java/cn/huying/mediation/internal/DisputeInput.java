@@ -113,7 +113,9 @@ public final class DisputeInput {
         }
     }
 
-    static java.time.Instant dateTime(String text, String field, InvalidInput.Collector errors) {
+    /** A date-time with an offset, or a local one in {@code zone} (the platform Clock's). */
+    static java.time.Instant dateTime(String text, String field, java.time.ZoneId zone,
+                                      InvalidInput.Collector errors) {
         if (text == null || text.isBlank()) {
             errors.add(field, "mediation.field.required", "调解时间");
             return null;
@@ -122,7 +124,7 @@ public final class DisputeInput {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDateTime.parse(text.strip()).atZone(DisputeReads.ZONE).toInstant();
+                return java.time.LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
             } catch (DateTimeParseException e2) {
                 errors.add(field, "mediation.date.invalid", text);
                 return null;

@@ -100,8 +100,8 @@ public class DisputeIntake {
         errors.throwIfAny();
         requireMembers(org, in.mediatorIds());
         Instant now = clock.instant();
-        String code = "TJ-" + DAY.format(LocalDate.ofInstant(now, DisputeReads.ZONE)) + "-"
-                + String.format("%04d", store.nextNumber(LocalDate.ofInstant(now, DisputeReads.ZONE)));
+        String code = "TJ-" + DAY.format(LocalDate.ofInstant(now, clock.getZone())) + "-"
+                + String.format("%04d", store.nextNumber(LocalDate.ofInstant(now, clock.getZone())));
         String source;
         CaseView theCase;
         if (fromCase != null) {
@@ -143,7 +143,7 @@ public class DisputeIntake {
             default -> "来访受理，已登记事件 " + theCase.code();
         };
         store.log(id, "OPEN", how + "；调解组织：" + org.name() + "；调解期限至 "
-                + LocalDate.ofInstant(due, DisputeReads.ZONE), user.id(), user.displayName(), now);
+                + LocalDate.ofInstant(due, clock.getZone()), user.id(), user.displayName(), now);
         return id;
     }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,10 +32,12 @@ public class DisputeLedger {
 
     private final DisputeReads reads;
     private final CurrentUsers users;
+    private final Clock clock;
 
-    DisputeLedger(DisputeReads reads, CurrentUsers users) {
+    DisputeLedger(DisputeReads reads, CurrentUsers users, Clock clock) {
         this.reads = reads;
         this.users = users;
+        this.clock = clock;
     }
 
     /** A page of the disputes the user sees (a mediator: their own organisation's and invitations). */
@@ -99,8 +102,8 @@ public class DisputeLedger {
         }
     }
 
-    static String day(Instant t) {
-        return t == null ? "" : LocalDate.ofInstant(t, DisputeReads.ZONE).toString();
+    String day(Instant t) {
+        return t == null ? "" : LocalDate.ofInstant(t, clock.getZone()).toString();
     }
 
     static String onTime(Disputes.Summary d) {

@@ -7,6 +7,7 @@ import cn.huying.mediation.DisputeType;
 import cn.huying.mediation.OrgLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DisputeReads {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final String SUMMARY = """
             SELECT d.id, d.code, d.case_code, d.dispute_type, d.title, d.org_id, o.name AS org_name, d.org_level, d.state,
@@ -33,9 +33,11 @@ class DisputeReads {
             FROM dispute d JOIN mediation_org o ON o.id = d.org_id""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DisputeReads(JdbcClient jdbc) {
+    DisputeReads(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     private static Disputes.Summary summary(ResultSet rs) throws SQLException {
@@ -53,7 +55,7 @@ class DisputeReads {
     /** The disputes the reader sees with the filters, newest first; {@code limit} rows from {@code offset}. */
     List<Disputes.Summary> list(Disputes.Filter f, Visibility v, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = where(f, v, params);
+        String where = where(f, v, params, clock.getZone());
         params.add(limit);
         params.add(offset);
         List<Disputes.Summary> rows = jdbc.sql(SUMMARY + where + " ORDER BY d.accepted_at DESC, d.id DESC LIMIT ? OFFSET ?")
@@ -63,12 +65,12 @@ class DisputeReads {
 
     long count(Disputes.Filter f, Visibility v) {
         List<Object> params = new ArrayList<>();
-        String where = where(f, v, params);
+        String where = where(f, v, params, clock.getZone());
         return jdbc.sql("SELECT COUNT(*) FROM dispute d" + where).params(params).query(Long.class).single();
     }
 
     /** The WHERE clause of the filters and the reader's visibility; parameters appended in order. */
-    static String where(Disputes.Filter f, Visibility v, List<Object> params) {
+    static String where(Disputes.Filter f, Visibility v, List<Object> params, ZoneId zone) {
         StringBuilder w = new StringBuilder(" WHERE ").append(v.condition());
         params.addAll(v.params());
         if (f.level() != null) {
@@ -89,11 +91,11 @@ class DisputeReads {
         }
         if (f.from() != null) {
             w.append(" AND d.accepted_at >= ?");
-            params.add(DisputeStore.utc(f.from().atStartOfDay(ZONE).toInstant()));
+            params.add(DisputeStore.utc(f.from().atStartOfDay(zone).toInstant()));
         }
         if (f.to() != null) {
             w.append(" AND d.accepted_at < ?");
-            params.add(DisputeStore.utc(f.to().plusDays(1).atStartOfDay(ZONE).toInstant()));
+            params.add(DisputeStore.utc(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         return w.toString();
     }

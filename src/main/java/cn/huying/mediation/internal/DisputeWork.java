@@ -121,7 +121,7 @@ public class DisputeWork {
         DisputeIntake.requireMediating(row);
         intake.requireWorker(row, user);
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        Instant heldAt = DisputeInput.dateTime(in.heldAt(), "heldAt", errors);
+        Instant heldAt = DisputeInput.dateTime(in.heldAt(), "heldAt", clock.getZone(), errors);
         String place = DisputeInput.text(in.place(), "place", "调解地点", 200, false, errors);
         String video = DisputeInput.text(in.videoLink(), "videoLink", "视频链接", 300, false, errors);
         if (place == null && video == null && !errors.has("place") && !errors.has("videoLink")) {
@@ -291,7 +291,7 @@ public class DisputeWork {
         Instant deadline = settings.confirmDeadline(row.summary().concludedAt());
         if (now.isAfter(deadline)) {
             throw DomainException.conflict("mediation.confirm.too-late", settings.confirmWindowDays(),
-                    LocalDate.ofInstant(deadline, DisputeReads.ZONE));
+                    LocalDate.ofInstant(deadline, clock.getZone()));
         }
         if (!store.update(id, row.version(), "confirm_state = 'APPLIED', confirm_applied_at = ?, next_check_at = NULL",
                 DisputeStore.utc(now))) {

@@ -1,5 +1,6 @@
 package cn.huying.mediation.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,26 +19,28 @@ class MediationSettings {
     private final int warnDays;
     private final int confirmWindowDays;
     private final int confirmRemindDays;
+    private final Clock clock;
 
     MediationSettings(@Value("${huying.mediation.time-limit-days:30}") int timeLimitDays,
                       @Value("${huying.mediation.warn-days:5}") int warnDays,
                       @Value("${huying.mediation.confirm-window-days:30}") int confirmWindowDays,
-                      @Value("${huying.mediation.confirm-remind-days:7}") int confirmRemindDays) {
+                      @Value("${huying.mediation.confirm-remind-days:7}") int confirmRemindDays, Clock clock) {
         this.timeLimitDays = timeLimitDays;
         this.warnDays = warnDays;
         this.confirmWindowDays = confirmWindowDays;
         this.confirmRemindDays = confirmRemindDays;
+        this.clock = clock;
     }
 
     /** The end of the last calendar day of the mediation time limit counted from acceptance. */
     Instant dueAt(Instant acceptedAt) {
-        LocalDate day = LocalDate.ofInstant(acceptedAt, DisputeReads.ZONE).plusDays(timeLimitDays);
-        return day.atTime(LocalTime.of(23, 59, 59)).atZone(DisputeReads.ZONE).toInstant();
+        LocalDate day = LocalDate.ofInstant(acceptedAt, clock.getZone()).plusDays(timeLimitDays);
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
     }
 
     /** Yellow from the start of the day {@code warnDays} before the due day. */
     Instant yellowAt(Instant dueAt) {
-        return LocalDate.ofInstant(dueAt, DisputeReads.ZONE).minusDays(warnDays).atStartOfDay(DisputeReads.ZONE)
+        return LocalDate.ofInstant(dueAt, clock.getZone()).minusDays(warnDays).atStartOfDay(clock.getZone())
                 .toInstant();
     }
 

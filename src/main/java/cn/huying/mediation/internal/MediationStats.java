@@ -7,6 +7,7 @@ import cn.huying.mediation.OrgLevel;
 import cn.huying.shared.InvalidInput;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +24,12 @@ public class MediationStats {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final Clock clock;
 
-    MediationStats(JdbcClient jdbc, CurrentUsers users) {
+    MediationStats(JdbcClient jdbc, CurrentUsers users, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
+        this.clock = clock;
     }
 
     /** {@code groupBy}: level, org or type. The last row is the total. */
@@ -40,7 +43,8 @@ public class MediationStats {
                     new Object[]{groupBy})));
         };
         List<Object> params = new ArrayList<>();
-        String where = DisputeReads.where(filter, Visibility.of(user, users.scopeOf(user)), params);
+        String where = DisputeReads.where(filter, Visibility.of(user, users.scopeOf(user)), params,
+                clock.getZone());
         String sql = "SELECT " + key + " AS k, COUNT(*) AS received,"
                 + " SUM(CASE WHEN d.state IN ('SUCCEEDED', 'FAILED', 'TERMINATED') THEN 1 ELSE 0 END) AS mediated,"
                 + " SUM(CASE WHEN d.state = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,"

@@ -93,8 +93,8 @@ public class MediationSweep {
                 return -1;
             }
             store.log(d.id(), target == 2 ? "WARN_RED" : "WARN_YELLOW", target == 2
-                    ? "已超过调解期限（" + LocalDate.ofInstant(d.dueAt(), DisputeReads.ZONE) + "），红灯督办"
-                    : "距调解期限（" + LocalDate.ofInstant(d.dueAt(), DisputeReads.ZONE) + "）不足 "
+                    ? "已超过调解期限（" + LocalDate.ofInstant(d.dueAt(), clock.getZone()) + "），红灯督办"
+                    : "距调解期限（" + LocalDate.ofInstant(d.dueAt(), clock.getZone()) + "）不足 "
                     + (java.time.Duration.between(now, d.dueAt()).toDays() + 1) + " 天，黄灯预警", 0L, "系统", now);
             return target - 1;
         }
@@ -103,7 +103,7 @@ public class MediationSweep {
                 return -1;
             }
             store.log(d.id(), "CONFIRM_REMIND", "司法确认申请期限将于 " + LocalDate.ofInstant(
-                    settings.confirmDeadline(d.concludedAt()), DisputeReads.ZONE) + " 届满，请提醒双方当事人共同申请",
+                    settings.confirmDeadline(d.concludedAt()), clock.getZone()) + " 届满，请提醒双方当事人共同申请",
                     0L, "系统", now);
             return 2;
         }

@@ -12,7 +12,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -43,7 +42,7 @@ class CaseNotifications {
     @interface InTransaction {
     }
 
-    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("M月d日 HH:mm"); // in the clock's zone
 
     private final InboxRepository inbox;
     private final UserAccounts accounts;
@@ -112,8 +111,8 @@ class CaseNotifications {
     @InTransaction
     void on(CaseEvent.CaseExtensionDecided e) {
         CaseEvent.Facts f = e.facts();
-        send(handlers(f, null), "INFO", e.approved() ? "延期已批准，新的办结时限 " + TEXT.format(e.newDueAt())
-                : "延期申请未获批准", f, "EXT-DECIDED-" + e.extensionId());
+        send(handlers(f, null), "INFO", e.approved()
+                ? "延期已批准，新的办结时限 " + TEXT.format(e.newDueAt().atZone(clock.getZone())) : "延期申请未获批准", f, "EXT-DECIDED-" + e.extensionId());
     }
 
     @InTransaction
@@ -154,7 +153,7 @@ class CaseNotifications {
     @InTransaction
     void on(CaseEvent.CaseLoopReminder e) {
         CaseEvent.Facts f = e.facts();
-        String when = e.dueAt() == null ? "" : "（" + TEXT.format(e.dueAt()) + " 前）";
+        String when = e.dueAt() == null ? "" : "（" + TEXT.format(e.dueAt().atZone(clock.getZone())) + " 前）";
         switch (e.kind()) {
             case "FIRST_CONTACT" -> send(handlersOrCentre(f), "WARNING", "请尽快与诉求人首次联系" + when, f,
                     "LOOP-FC-" + e.dueAt().toEpochMilli());

@@ -8,8 +8,8 @@ import cn.huying.patrol.Patrols.Recorded;
 import cn.huying.patrol.Patrols.VisitView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,14 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "patrol", description = "一日双巡查、入户走访、党建引领网格")
 class PatrolController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final Patrols patrols;
     private final CurrentUsers users;
+    private final Clock clock;
 
-    PatrolController(Patrols patrols, CurrentUsers users) {
+    PatrolController(Patrols patrols, CurrentUsers users, Clock clock) {
         this.patrols = patrols;
         this.users = users;
+        this.clock = clock;
     }
 
     record PatrolRequest(String shift, LocalDate date, Long regionId, String place, String finding, Long houseId,
@@ -82,7 +82,7 @@ class PatrolController {
     @GetMapping("/patrols")
     @PreAuthorize("hasAuthority('" + PatrolPermissions.VIEW + "')")
     List<PatrolView> patrols(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(clock);
         return patrols.patrols(from == null ? today.minusDays(30) : from, to == null ? today : to, users.require());
     }
 
@@ -99,7 +99,7 @@ class PatrolController {
     @GetMapping("/visits")
     @PreAuthorize("hasAuthority('" + PatrolPermissions.VIEW + "')")
     List<VisitView> visits(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(clock);
         return patrols.visits(from == null ? today.minusDays(30) : from, to == null ? today : to, users.require());
     }
 
@@ -127,7 +127,7 @@ class PatrolController {
     @PreAuthorize("hasAuthority('" + PatrolPermissions.VIEW + "')")
     List<Patrols.GridTally> tally(@RequestParam(required = false) LocalDate from,
                                   @RequestParam(required = false) LocalDate to) {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(clock);
         return patrols.tally(from == null ? today.withDayOfMonth(1) : from, to == null ? today : to, users.require());
     }
 

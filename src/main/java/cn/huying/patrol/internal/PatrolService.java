@@ -21,7 +21,6 @@ import cn.huying.shared.InvalidInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class PatrolService {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final PatrolRepository repo;
     private final Cases cases;
@@ -86,7 +83,7 @@ class PatrolService {
         if (!shifts.containsKey(shift)) {
             errors.add("shift", "patrol.shift.unknown", shift);
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock);
         LocalDate date = p.date() == null ? today : p.date();
         if (date.isAfter(today) || date.isBefore(today.minusDays(31))) {
             errors.add("date", "patrol.date.range");
@@ -114,7 +111,7 @@ class PatrolService {
     }
 
     private String defaultShift(Map<String, String> shifts) {
-        LocalTime now = LocalTime.now(clock.withZone(ZONE));
+        LocalTime now = LocalTime.now(clock);
         if (shifts.containsKey("MORNING") && now.isBefore(LocalTime.NOON)) {
             return "MORNING";
         }

@@ -76,7 +76,7 @@ class VisitPlanner {
             errors.add("personId", "patrol.visit.person.required");
         }
         String note = PatrolService.text(v.note(), "note", 2000, errors);
-        LocalDate today = LocalDate.now(clock.withZone(PatrolService.ZONE));
+        LocalDate today = LocalDate.now(clock);
         LocalDate date = v.date() == null ? today : v.date();
         if (date.isAfter(today) || date.isBefore(today.minusDays(31))) {
             errors.add("date", "patrol.date.range");
@@ -128,7 +128,7 @@ class VisitPlanner {
         });
         List<PersonSummary> people = residents.careList(rules.keySet(), viewer);
         Map<Long, LocalDate> last = repo.lastVisits(people.stream().map(PersonSummary::id).toList());
-        LocalDate today = LocalDate.now(clock.withZone(PatrolService.ZONE));
+        LocalDate today = LocalDate.now(clock);
         List<DueVisit> out = new ArrayList<>();
         for (PersonSummary p : people) {
             int interval = p.tagCodes().stream().filter(rules::containsKey).mapToInt(rules::get).min().orElse(0);

@@ -6,6 +6,7 @@ import cn.huying.residents.Residents;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -22,11 +23,13 @@ class GridForms {
     private final Patrols patrols;
     private final Residents residents;
     private final MessageSource messages;
+    private final Clock clock;
 
-    GridForms(Patrols patrols, Residents residents, MessageSource messages) {
+    GridForms(Patrols patrols, Residents residents, MessageSource messages, Clock clock) {
         this.patrols = patrols;
         this.residents = residents;
         this.messages = messages;
+        this.clock = clock;
     }
 
     void preparePatrol(Model model, CurrentUser me, Long houseId) {
@@ -35,7 +38,7 @@ class GridForms {
                 new PageRequest(0, PageRequest.MAX_SIZE)), me).items());
         model.addAttribute("houseId", houseId);
         model.addAttribute("categories", patrols.findingCategories());
-        int hour = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai")).getHour();
+        int hour = java.time.LocalTime.now(clock).getHour();
         model.addAttribute("shift", hour < 12 ? "MORNING" : "AFTERNOON");
     }
 

@@ -9,6 +9,7 @@ import cn.huying.residents.Residents;
 import cn.huying.shared.DomainException;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.PageRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +41,16 @@ class GridPages {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final GridForms forms;
+    private final Clock clock;
 
-    GridPages(Patrols patrols, Residents residents, CurrentUsers users, MessageSource messages, GridForms forms) {
+    GridPages(Patrols patrols, Residents residents, CurrentUsers users, MessageSource messages, GridForms forms,
+              Clock clock) {
         this.patrols = patrols;
         this.residents = residents;
         this.users = users;
         this.messages = messages;
         this.forms = forms;
+        this.clock = clock;
     }
 
     @GetMapping("/m/grid")
@@ -60,7 +64,7 @@ class GridPages {
             model.addAttribute("people", residents.persons(new Residents.PersonQuery(q, null, null, null, null, false,
                     new PageRequest(0, 20)), me).items());
         }
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("todays", patrols.patrols(today, today, me).stream().filter(p -> p.workerName()
                 .equals(me.displayName())).toList());
         return "patrol/hub";

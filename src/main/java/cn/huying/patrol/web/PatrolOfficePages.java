@@ -5,8 +5,8 @@ import cn.huying.identity.CurrentUsers;
 import cn.huying.patrol.PatrolPermissions;
 import cn.huying.patrol.Patrols;
 import cn.huying.shared.DomainException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,17 +26,19 @@ class PatrolOfficePages {
 
     private final Patrols patrols;
     private final CurrentUsers users;
+    private final Clock clock;
 
-    PatrolOfficePages(Patrols patrols, CurrentUsers users) {
+    PatrolOfficePages(Patrols patrols, CurrentUsers users, Clock clock) {
         this.patrols = patrols;
         this.users = users;
+        this.clock = clock;
     }
 
     @GetMapping("/patrol")
     String office(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                   Model model) {
         CurrentUser me = users.require();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
         LocalDate f = from == null ? today.withDayOfMonth(1) : from;
         LocalDate t = to == null ? today : to;
         model.addAttribute("from", f);

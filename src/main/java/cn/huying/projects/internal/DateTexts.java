@@ -4,21 +4,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Dates and times as Chinese offices write them (Asia/Shanghai). */
+/**
+ * Dates and times as Chinese offices write them,
+ * in the given zone (the platform Clock's, see {@link cn.huying.shared.Zones}).
+ */
 public final class DateTexts {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private DateTexts() {
     }
 
-    public static String dateTime(Instant t) {
-        return t == null ? "" : DATE_TIME.format(t.atZone(ZONE));
+    public static String dateTime(Instant t, ZoneId zone) {
+        return t == null ? "" : DATE_TIME.format(t.atZone(zone));
     }
 
-    public static String date(Instant t) {
-        return t == null ? "" : DATE.format(t.atZone(ZONE));
+    public static String date(Instant t, ZoneId zone) {
+        return t == null ? "" : DATE.format(t.atZone(zone));
     }
 }

@@ -89,7 +89,7 @@ public class DisclosureSweep {
         Step step = Step.valueOf(repo.stepName(stepId));
         StepRecord r = projects.stepRecord(projectId, step).orElseThrow();
         repo.warn(projectId, "DISCLOSURE_DUE_SOON", "due:" + stepId, p.code() + "“" + p.name() + "”" + step.label()
-                + "结果尚未公开，公开时限 " + DateTexts.dateTime(r.disclosureDueAt()), now);
+                + "结果尚未公开，公开时限 " + DateTexts.dateTime(r.disclosureDueAt(), clock.getZone()), now);
         events.publishEvent(new DisclosureDueSoon(projectId, p.code(), step, r.disclosureDueAt(), false));
         return true;
     }
@@ -102,7 +102,7 @@ public class DisclosureSweep {
         Step step = Step.valueOf(repo.stepName(stepId));
         StepRecord r = projects.stepRecord(projectId, step).orElseThrow();
         repo.warn(projectId, "DISCLOSURE_LATE", "late:" + stepId, p.code() + "“" + p.name() + "”" + step.label()
-                + "结果逾期未公开（时限 " + DateTexts.dateTime(r.disclosureDueAt()) + "）", now);
+                + "结果逾期未公开（时限 " + DateTexts.dateTime(r.disclosureDueAt(), clock.getZone()) + "）", now);
         events.publishEvent(new DisclosureDueSoon(projectId, p.code(), step, r.disclosureDueAt(), true));
         return true;
     }

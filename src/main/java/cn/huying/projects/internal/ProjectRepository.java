@@ -6,6 +6,7 @@ import cn.huying.projects.Step;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 class ProjectRepository {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ProjectRepository(JdbcClient jdbc) {
+    ProjectRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     static OffsetDateTime utc(Instant t) {
@@ -76,7 +79,7 @@ class ProjectRepository {
                         ProjectStatus.ACTIVE.name(), by.id(), utc(now), utc(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        int year = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int year = now.atZone(clock.getZone()).getYear();
         jdbc.sql("UPDATE project SET code = ? WHERE id = ?").params(String.format("XM-%d-%04d", year, id), id).update();
         return id;
     }

@@ -7,7 +7,6 @@ import cn.huying.projects.Step;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ public class ProjectStats {
                           long terminated, long completed) {
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -79,7 +77,7 @@ public class ProjectStats {
             }
             byStep.get(String.format("%d-%s", s.number(), s.name())).add(r);
             byCategory.computeIfAbsent(r.category(), k -> new Acc(k, k)).add(r);
-            String year = String.valueOf(r.createdAt().atZone(ZONE).getYear());
+            String year = String.valueOf(r.createdAt().atZone(clock.getZone()).getYear());
             byYear.computeIfAbsent(year, k -> new Acc(k, k + "年")).add(r);
             all.add(r);
         }

@@ -1,6 +1,7 @@
 package cn.huying.projects.web;
 
 import cn.huying.projects.internal.DateTexts;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -8,12 +9,18 @@ import org.springframework.stereotype.Component;
 @Component("projectDates")
 class ProjectDates {
 
+    private final Clock clock;
+
+    ProjectDates(Clock clock) {
+        this.clock = clock;
+    }
+
     public String dateTime(Instant t) {
-        return DateTexts.dateTime(t);
+        return DateTexts.dateTime(t, clock.getZone());
     }
 
     public String date(Instant t) {
-        return DateTexts.date(t);
+        return DateTexts.date(t, clock.getZone());
     }
 
     /** Yuan as 亿元 with two decimals, half-up (1,320,000,000.00 → 13.20). */

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,12 +59,15 @@ class ResidentController {
     private final ResidentImports imports;
     private final CurrentUsers users;
     private final cn.huying.cases.Cases cases;
+    private final Clock clock;
 
-    ResidentController(Residents residents, ResidentImports imports, CurrentUsers users, cn.huying.cases.Cases cases) {
+    ResidentController(Residents residents, ResidentImports imports, CurrentUsers users, cn.huying.cases.Cases cases,
+                       Clock clock) {
         this.cases = cases;
         this.residents = residents;
         this.imports = imports;
         this.users = users;
+        this.clock = clock;
     }
 
     record HouseRequest(String building, String unit, String room, Long regionId, Double lat, Double lng,
@@ -222,7 +226,7 @@ class ResidentController {
             return ResponseEntity.ok().contentType(DOCX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
                             .attachment().filename("个人信息-" + id + ".docx", java.nio.charset.StandardCharsets.UTF_8)
                             .build().toString())
-                    .body(ResidentDocuments.personDocx(data));
+                    .body(ResidentDocuments.personDocx(data, clock.getZone()));
         }
         return ResponseEntity.ok(data);
     }

@@ -15,13 +15,13 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 /** A person's data as a Word document 个人信息副本 (docx), for a request under PIPL art. 45. */
 public final class ResidentDocuments {
 
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ResidentDocuments() {
     }
 
-    public static byte[] personDocx(PersonExport p) {
+    /** The document; times in {@code zone}, the platform Clock's. */
+    public static byte[] personDocx(PersonExport p, ZoneId zone) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             XWPFRun t = title.createRun();
@@ -50,8 +50,8 @@ public final class ResidentDocuments {
                 row.getCell(3).setText(s.moveOut() == null ? "" : s.moveOut().toString());
             }
             line(doc, "变更记录：");
-            p.history().forEach(c -> line(doc, AT.format(c.at()) + "  " + c.actor() + "  " + c.what()));
-            line(doc, "导出时间：" + AT.format(p.exportedAt()));
+            p.history().forEach(c -> line(doc, AT.format(c.at().atZone(zone)) + "  " + c.actor() + "  " + c.what()));
+            line(doc, "导出时间：" + AT.format(p.exportedAt().atZone(zone)));
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

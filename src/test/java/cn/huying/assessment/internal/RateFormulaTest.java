@@ -2,9 +2,11 @@ package cn.huying.assessment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RateFormulaTest {
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final AtomicLong DB = new AtomicLong();
     private JdbcClient jdbc;
     private RateQueries queries;
@@ -42,7 +45,7 @@ class RateFormulaTest {
                   dispatched_on_time BOOLEAN, return_count INT DEFAULT 0, extension_count INT DEFAULT 0,
                   revisited_at TIMESTAMP WITH TIME ZONE, satisfaction VARCHAR(30), first_contact_due_at TIMESTAMP WITH TIME ZONE,
                   first_contacted_at TIMESTAMP WITH TIME ZONE, resolved_tier VARCHAR(10))""").update();
-        queries = new RateQueries(jdbc);
+        queries = new RateQueries(jdbc, Clock.system(SHANGHAI));
     }
 
     /** A case in region /1/2/ with the given columns ("2026-03-05" style dates, 10:00 Beijing time). */
@@ -64,7 +67,7 @@ class RateFormulaTest {
 
     private static OffsetDateTime at(String s) {
         LocalDateTime t = s.length() == 10 ? LocalDate.parse(s).atTime(10, 0) : LocalDateTime.parse(s);
-        return t.atZone(FactScope.ZONE).toOffsetDateTime();
+        return t.atZone(SHANGHAI).toOffsetDateTime();
     }
 
     private RateQueries.Counts count(RateFormula f) {

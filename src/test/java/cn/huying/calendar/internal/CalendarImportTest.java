@@ -15,6 +15,7 @@ import cn.huying.shared.DomainException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +93,7 @@ class CalendarImportTest {
 
         @Bean
         Clock clock() {
-            return Clock.systemUTC();
+            return Clock.system(ZoneId.of("Asia/Shanghai")); // the calendar's zone: a clock in another stops the start
         }
 
         @Bean

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.huying.shared.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class RequestQueryTest {
     private static RequestQuery parse(String ids, String codes, String start, String end, String status, String page,
                                       String size) {
         return RequestQuery.parse(ids == null ? null : List.of(ids), codes == null ? null : List.of(codes), start, end,
-                status == null ? null : List.of(status), page, size, NOW);
+                status == null ? null : List.of(status), page, size, NOW,
+                ZoneId.of("Asia/Shanghai"));
     }
 
     private static List<String> badFields(Runnable r) {
