@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * What every {@code @ApplicationModuleTest} (one per module, {@code *ModuleTest}) shares: an H2 database of its own in
  * memory (never the integration tests' shared one), migrated with every module's folders ({@link ModuleResources},
  * which lives outside the modules and so is not in a module test's context unless imported), the demo town loaded
- * (the test includes the {@code demo} module) without the sweeps, the rollup, the search index or the web server, and
+ * (the test includes the {@code demo} module) without the sweeps, the rollups, the search index or the web server, and
  * a clock the test can set. Only the module under test and the modules its bootstrap mode brings are in the context:
  * a listener of another module is not there unless the test includes it.
  */
@@ -32,7 +32,8 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.username=sa", "spring.datasource.password=",
         "huying.demo=true", "huying.data-dir=target/test-data", "huying.search.enabled=false",
         "huying.sla.sweep-initial-delay=1d",
-        "huying.stats.refresh-initial-delay=1d", "huying.stats.rollup-enabled=false"})
+        "huying.stats.refresh-initial-delay=1d", "huying.stats.rollup-enabled=false",
+        "huying.assessment.rollup-enabled=false"})
 public @interface ModuleTestSetup {
 
     /** The test's clock, as in the integration tests. */
