@@ -8,6 +8,7 @@ import cn.huying.ModuleTestSetup;
 import cn.huying.identity.CurrentUser;
 import cn.huying.identity.Roles;
 import cn.huying.shared.DomainException;
+import cn.huying.shared.HeaderBadge;
 import cn.huying.shared.HomeWidget;
 import cn.huying.shared.InvalidInput;
 import cn.huying.shared.NavItem;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The shell publishes no event and listens to none, and knows no module: what the modules rely on is that it shows
  * their contributions and answers for their refusals. A {@link NavItem} is a link in the top bar and a
- * {@link HomeWidget} a card on the home page, each shown only to whom its predicate lets see it, by order, the card
+ * {@link HomeWidget} a card on the home page and a {@link HeaderBadge} a count in the top bar, each shown only to whom its predicate lets see it, by order, the card
  * rendered from the module's fragment with its variables as {@code w}; and a {@link DomainException} thrown by a
  * module's REST controller is answered as an RFC 9457 problem document with the status of its kind, the Chinese text
  * of its message key and the key as {@code code} (field by field for {@link InvalidInput}). The contributions and the
@@ -65,10 +66,13 @@ class WebModuleTest {
         assertThat(admin.indexOf("id=\"widget-webtest-early\"")).isPositive()
                 .isLessThan(admin.indexOf("id=\"widget-webtest-late\""));
         assertThat(admin.indexOf("卡片：早")).isLessThan(admin.indexOf("卡片：晚"));
+        assertThat(admin).as("a module's top-bar badge with its count and titled by its key")
+                .containsPattern("href=\"/webtest/badge\" id=\"webtest-badge\"[^>]*title=\"重办 7 次\"")
+                .contains("<span class=\"count-badge\">7</span>");
 
         String gridWorker = home("gumei");
         assertThat(gridWorker).contains("href=\"/webtest/grid\"", "id=\"widget-webtest-grid\"", "卡片：网格")
-                .doesNotContain("/webtest/first", "widget-webtest-early", "widget-webtest-late");
+                .doesNotContain("/webtest/first", "widget-webtest-early", "widget-webtest-late", "webtest-badge");
     }
 
     @Test
@@ -141,20 +145,37 @@ class WebModuleTest {
                     v -> Map.of("text", "网格"));
         }
 
-        /**
-         * The layout asks notify's bean {@code inboxBadge} for the unread count of every signed-in page: not a module
-         * of this context, so a stand-in answers 0.
-         */
         @Bean
-        InboxBadgeStandIn inboxBadge() {
-            return new InboxBadgeStandIn();
-        }
-    }
+        HeaderBadge webtestBadge() {
+            return new HeaderBadge() {
+                public String id() {
+                    return "webtest-badge";
+                }
 
-    /** Notify's {@code inboxBadge} as the layout calls it. */
-    public static class InboxBadgeStandIn {
-        public long unread(CurrentUser user) {
-            return 0;
+                public int order() {
+                    return 1;
+                }
+
+                public String path() {
+                    return "/webtest/badge";
+                }
+
+                public String labelKey() {
+                    return "nav.home";
+                }
+
+                public String titleKey() {
+                    return "case.page.rework";
+                }
+
+                public boolean visibleTo(cn.huying.shared.Viewer v) {
+                    return v.hasRole(Roles.ADMIN);
+                }
+
+                public long count(cn.huying.shared.Viewer v) {
+                    return 7;
+                }
+            };
         }
     }
 
