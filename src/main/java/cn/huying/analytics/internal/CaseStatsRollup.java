@@ -213,12 +213,12 @@ public class CaseStatsRollup {
     private List<LocalDate> changedDays(long afterId) {
         List<LocalDate> out = new ArrayList<>();
         ZoneId zone = clock.getZone();
-        jdbc.sql("SELECT DISTINCT " + day("c.created_at", zone) + " AS d FROM case_work_v c"
+        jdbc.sql("SELECT DISTINCT " + WorkRows.day("c.created_at", zone) + " AS d FROM case_work_v c"
                         + " WHERE c.id IN (SELECT h.case_id FROM case_change_v h WHERE h.change_id > ?)")
                 .param(afterId).query(rs -> {
                     out.add(LocalDate.ofEpochDay(rs.getLong(1)));
                 });
-        jdbc.sql("SELECT DISTINCT " + day("h2.at", zone) + " AS d FROM case_change_v h2"
+        jdbc.sql("SELECT DISTINCT " + WorkRows.day("h2.at", zone) + " AS d FROM case_change_v h2"
                         + " WHERE h2.case_id IN (SELECT h.case_id FROM case_change_v h WHERE h.change_id > ?)")
                 .param(afterId).query(rs -> {
                     out.add(LocalDate.ofEpochDay(rs.getLong(1)));
@@ -237,13 +237,13 @@ public class CaseStatsRollup {
             fresh.put(d, new HashMap<>());
         }
         ZoneId zone = clock.getZone();
-        String createdDay = day("c.created_at", zone);
-        String closedDay = day("c.closed_at", zone);
+        String createdDay = WorkRows.day("c.created_at", zone);
+        String closedDay = WorkRows.day("c.closed_at", zone);
         jdbc.sql("SELECT " + createdDay + " AS d, c.region_path, c.state, c.kind, c.tier, c.channel,"
                         + " c.resolved_tier, COUNT(*) AS n FROM case_work_v c WHERE c.created_at >= ? AND c.created_at < ?"
                         + " GROUP BY " + createdDay + ", c.region_path, c.state, c.kind, c.tier, c.channel,"
                         + " c.resolved_tier")
-                .params(start(from, zone), start(to, zone))
+                .params(WorkRows.start(from, zone), WorkRows.start(to, zone))
                 .query(rs -> {
                     Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
                     if (day == null) {
@@ -264,7 +264,7 @@ public class CaseStatsRollup {
                 });
         jdbc.sql("SELECT " + closedDay + " AS d, c.region_path, COUNT(*) AS n FROM case_work_v c"
                         + " WHERE c.closed_at >= ? AND c.closed_at < ? GROUP BY " + closedDay + ", c.region_path")
-                .params(start(from, zone), start(to, zone))
+                .params(WorkRows.start(from, zone), WorkRows.start(to, zone))
                 .query(rs -> {
                     Map<String, Long> day = fresh.get(LocalDate.ofEpochDay(rs.getLong("d")));
                     if (day == null) {
@@ -384,20 +384,4 @@ public class CaseStatsRollup {
                     }
                 });
     }
-
-    /**
-     * The SQL of the day (in the platform's zone) of a timestamp column, as days since 1970-01-01:
-     * the zone's offset now added to the epoch seconds (China has kept one offset since 1991; a zone with
-     * daylight saving time would count the days of the other season an hour off), the same on H2 and
-     * PostgreSQL whatever the session's time zone.
-     */
-    static String day(String column, ZoneId zone) {
-        int offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
-        return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS BIGINT)";
-    }
-
-    static OffsetDateTime start(LocalDate day, ZoneId zone) {
-        return WorkRows.utc(day.atStartOfDay(zone).toInstant());
-    }
-
 }

@@ -228,9 +228,9 @@ class WorkQueues implements CaseBoard {
     void live(CaseStatsRollup.Figures f, CaseViewScope scope, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>();
         String where = scope.where("c", params) + " AND c.created_at >= ? AND c.created_at < ?";
-        params.add(CaseStatsRollup.start(from, clock.getZone()));
-        params.add(CaseStatsRollup.start(to, clock.getZone()));
-        String day = CaseStatsRollup.day("c.created_at", clock.getZone());
+        params.add(WorkRows.start(from, clock.getZone()));
+        params.add(WorkRows.start(to, clock.getZone()));
+        String day = WorkRows.day("c.created_at", clock.getZone());
         jdbc.sql("SELECT " + day + " AS d, c.state, c.kind, c.tier, c.channel, c.resolved_tier, COUNT(*) AS n"
                         + FROM + where + " GROUP BY " + day + ", c.state, c.kind, c.tier, c.channel, c.resolved_tier")
                 .params(params)
@@ -241,9 +241,9 @@ class WorkQueues implements CaseBoard {
                 });
         List<Object> closedParams = new ArrayList<>();
         String closedWhere = scope.where("c", closedParams) + " AND c.closed_at >= ? AND c.closed_at < ?";
-        closedParams.add(CaseStatsRollup.start(from, clock.getZone()));
-        closedParams.add(CaseStatsRollup.start(to, clock.getZone()));
-        String closedDay = CaseStatsRollup.day("c.closed_at", clock.getZone());
+        closedParams.add(WorkRows.start(from, clock.getZone()));
+        closedParams.add(WorkRows.start(to, clock.getZone()));
+        String closedDay = WorkRows.day("c.closed_at", clock.getZone());
         jdbc.sql("SELECT " + closedDay + " AS d, COUNT(*) AS n" + FROM + closedWhere + " GROUP BY " + closedDay)
                 .params(closedParams)
                 .query(rs -> {

@@ -10,6 +10,8 @@ import cn.huying.shared.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,5 +69,20 @@ final class WorkRows {
         p.add(cap + 1);
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 AS one " + fromWhere + " LIMIT ?) capped")
                 .params(p).query(Long.class).single();
+    }
+
+    /**
+     * The SQL of the day (in the platform's zone) of a timestamp column, as days since 1970-01-01:
+     * the zone's offset now added to the epoch seconds (China has kept one offset since 1991; a zone with
+     * daylight saving time would count the days of the other season an hour off), the same on H2 and
+     * PostgreSQL whatever the session's time zone.
+     */
+    static String day(String column, ZoneId zone) {
+        int offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
+        return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offset + ") / 86400) AS BIGINT)";
+    }
+
+    static OffsetDateTime start(LocalDate day, ZoneId zone) {
+        return utc(day.atStartOfDay(zone).toInstant());
     }
 }
