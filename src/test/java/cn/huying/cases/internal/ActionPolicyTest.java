@@ -36,27 +36,7 @@ class ActionPolicyTest {
     private static final Sla SLA = new Sla(NOW, null, 1, 1L, null, null, NOW.plus(Duration.ofDays(5)), false, 0,
             NOW.plus(Duration.ofDays(4)), NOW.plus(Duration.ofDays(6)), 0, NOW.plus(Duration.ofDays(4)), null, null,
             null);
-    private static final CaseDeadlines DEADLINES = new CaseDeadlines() {
-        public Sla atRegistration(CaseFile c) {
-            return SLA;
-        }
-
-        public Sla resumed(Sla sla, Instant now) {
-            return SLA;
-        }
-
-        public Sla forRework(Sla sla, Instant now) {
-            return SLA;
-        }
-
-        public Sla extended(Sla sla, int workingDays) {
-            return sla;
-        }
-
-        public java.time.ZoneId zone() {
-            return java.time.ZoneId.of("Asia/Shanghai");
-        }
-    };
+    private static final CaseDeadlines DEADLINES = FixedDeadlines.always(SLA);
 
     /** The users: each role, a handler of the case's department and of another, the reporter and a stranger. */
     private static List<CurrentUser> users(boolean permitted) {

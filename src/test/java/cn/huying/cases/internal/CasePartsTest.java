@@ -38,28 +38,7 @@ class CasePartsTest {
     private static final Actor LEADER = new Actor(70L, "镇领导", Set.of(Roles.LEADER), null);
 
     /** The deadlines port: an extension of n working days ends on EXTENDED_DUE, in Shanghai's zone. */
-    private static final CaseDeadlines DEADLINES = new CaseDeadlines() {
-        public Sla atRegistration(CaseFile c) {
-            return SLA;
-        }
-
-        public Sla resumed(Sla sla, Instant now) {
-            return sla;
-        }
-
-        public Sla forRework(Sla sla, Instant now) {
-            return sla;
-        }
-
-        public Sla extended(Sla sla, int workingDays) {
-            return sla.withDeadline(EXTENDED_DUE, EXTENDED_DUE.minus(Duration.ofDays(1)), EXTENDED_DUE,
-                    EXTENDED_DUE.minus(Duration.ofDays(1)), null);
-        }
-
-        public ZoneId zone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-    };
+    private static final CaseDeadlines DEADLINES = new FixedDeadlines(SLA, null, SLA, EXTENDED_DUE);
 
     private static CaseFile dispatched() {
         CaseFile.Intake intake = new CaseFile.Intake("MS-20260316-0001", CaseKind.LIVELIHOOD, 1L, Channel.GRID_REPORT,

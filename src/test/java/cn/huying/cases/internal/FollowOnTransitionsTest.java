@@ -32,27 +32,7 @@ class FollowOnTransitionsTest {
             NOW.plus(Duration.ofDays(9)), NOW.plus(Duration.ofDays(11)), NOW.plus(Duration.ofDays(9)), null);
     private static final Actor DISPATCHER = new Actor(52L, "调度员", Set.of(Roles.DISPATCHER), null);
 
-    private static final CaseDeadlines DEADLINES = new CaseDeadlines() {
-        public Sla atRegistration(CaseFile c) {
-            return SLA;
-        }
-
-        public Sla resumed(Sla sla, Instant now) {
-            return sla;
-        }
-
-        public Sla forRework(Sla sla, Instant now) {
-            return REWORK;
-        }
-
-        public Sla extended(Sla sla, int workingDays) {
-            return sla;
-        }
-
-        public java.time.ZoneId zone() {
-            return java.time.ZoneId.of("Asia/Shanghai");
-        }
-    };
+    private static final CaseDeadlines DEADLINES = new FixedDeadlines(SLA, null, REWORK, null);
 
     private static CaseFile caseAt(long id, CaseState state, Long lead, String reply, String phone) {
         CaseFile.Intake intake = new CaseFile.Intake("MS-20260316-000" + id, CaseKind.LIVELIHOOD, 1L,

@@ -98,27 +98,7 @@ class TransitionTableTest {
             NOW.plus(java.time.Duration.ofDays(9)), null);
 
     /** The deadlines port with fixed answers: the limits above, whatever is asked. */
-    private static final CaseDeadlines DEADLINES = new CaseDeadlines() {
-        public Sla atRegistration(CaseFile c) {
-            return SLA;
-        }
-
-        public Sla resumed(Sla sla, Instant now) {
-            return SLA;
-        }
-
-        public Sla forRework(Sla sla, Instant now) {
-            return SLA;
-        }
-
-        public Sla extended(Sla sla, int workingDays) {
-            return sla;
-        }
-
-        public java.time.ZoneId zone() {
-            return java.time.ZoneId.of("Asia/Shanghai");
-        }
-    };
+    private static final CaseDeadlines DEADLINES = FixedDeadlines.always(SLA);
 
     private static final Set<CaseState> EnumSetOfAssigned = Set.of(CaseState.DISPATCHED, CaseState.ACCEPTED,
             CaseState.RESOLVED, CaseState.VERIFIED, CaseState.CLOSED, CaseState.TRANSFERRED, CaseState.PARKED);
