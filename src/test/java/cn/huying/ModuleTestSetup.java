@@ -67,4 +67,21 @@ public @interface ModuleTestSetup {
             return new CurrentUser(id, username, username, roles, permissions, scope, department);
         }
     }
+
+    /** Reports as the module tests make them. */
+    final class Reports {
+
+        private Reports() {
+        }
+
+        /** 顾梅 (grid worker) reports a case of {@code category} at 凤翔小镇3号楼, in her grid's unit 2, now. */
+        public static cn.huying.cases.CaseView byGumei(cn.huying.cases.Cases cases, JdbcClient jdbc, String category,
+                                                      String description) {
+            long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class)
+                    .single();
+            return cases.submit(new cn.huying.cases.NewCase(category, null, cn.huying.cases.Urgency.NORMAL, null,
+                    description, null, null, "凤翔小镇3号楼", region, null, null, false, null, java.util.List.of(),
+                    java.util.UUID.randomUUID().toString(), null, null, true), Users.of(jdbc, "gumei")).c();
+        }
+    }
 }

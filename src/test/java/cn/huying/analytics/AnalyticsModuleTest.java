@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huying.ModuleTestSetup;
 import cn.huying.cases.CaseView;
 import cn.huying.cases.Cases;
-import cn.huying.cases.NewCase;
-import cn.huying.cases.Urgency;
 import cn.huying.identity.CurrentUser;
 import cn.huying.shared.PageRequest;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +35,7 @@ class AnalyticsModuleTest {
         CurrentUser dispatcher = ModuleTestSetup.Users.of(jdbc, "dispatcher");
         CurrentUser otherDepartment = ModuleTestSetup.Users.of(jdbc, "handler-ms-sfs");
         long before = board.count(CaseBoard.Queue.TO_REGISTER, dispatcher);
-        long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
-        CaseView c = cases.submit(new NewCase("LIVE_HEATING", null, Urgency.NORMAL, null, "暖气不热", null, null,
-                "凤翔小镇3号楼", region, null, null, false, null, List.of(), UUID.randomUUID().toString(), null, null,
-                true), ModuleTestSetup.Users.of(jdbc, "gumei")).c();
+        CaseView c = ModuleTestSetup.Reports.byGumei(cases, jdbc, "LIVE_HEATING", "暖气不热");
 
         assertThat(board.count(CaseBoard.Queue.TO_REGISTER, dispatcher)).isEqualTo(Math.min(before + 1,
                 CaseBoard.BADGE_CAP + 1));

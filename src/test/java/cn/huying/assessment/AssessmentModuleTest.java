@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huying.ModuleTestSetup;
 import cn.huying.cases.CaseView;
 import cn.huying.cases.Cases;
-import cn.huying.cases.NewCase;
-import cn.huying.cases.Urgency;
 import cn.huying.identity.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +48,7 @@ class AssessmentModuleTest {
         RateFigure before = disposal(rates.rates(filter, dispatcher));
         long otherBefore = rates.rate(Rate.DISPOSAL, filter, otherVillage).denominator();
 
-        long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
-        CaseView c = cases.submit(new NewCase("LIVE_HEATING", null, Urgency.NORMAL, null, "暖气不热", null, null,
-                "凤翔小镇3号楼", region, null, null, false, null, List.of(), UUID.randomUUID().toString(), null, null,
-                true), ModuleTestSetup.Users.of(jdbc, "gumei")).c();
+        CaseView c = ModuleTestSetup.Reports.byGumei(cases, jdbc, "LIVE_HEATING", "暖气不热");
 
         RateFigure after = disposal(rates.rates(filter, dispatcher));
         assertThat(after.denominator()).as("应处置数").isEqualTo(before.denominator() + 1);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huying.ModuleTestSetup;
 import cn.huying.identity.CurrentUser;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +28,10 @@ class CasesModuleTest {
 
     @Test
     void aDispatchPublishesTheEventNamingTheDepartmentItWentTo(AssertablePublishedEvents events) {
-        CurrentUser gridWorker = ModuleTestSetup.Users.of(jdbc, "gumei");
         CurrentUser dispatcher = ModuleTestSetup.Users.of(jdbc, "dispatcher");
         long department = jdbc.sql("SELECT id FROM department WHERE code = 'MS-WYB'").query(Long.class).single();
-        long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
 
-        CaseView c = cases.submit(new NewCase("LIVE_HEATING", null, Urgency.NORMAL, null, "楼道暖气管道漏水", null, null,
-                "凤翔小镇3号楼", region, null, null, false, null, List.of(), UUID.randomUUID().toString(), null, null,
-                true), gridWorker).c();
+        CaseView c = ModuleTestSetup.Reports.byGumei(cases, jdbc, "LIVE_HEATING", "楼道暖气管道漏水");
         assertThat(events.ofType(CaseEvent.CaseReported.class).matching(e -> e.caseId() == c.id())).hasSize(1);
 
         CaseView registered = cases.act(c.id(), new CaseCommand.Register(c.version(), null), dispatcher);

@@ -8,9 +8,7 @@ import cn.huying.cases.CaseState;
 import cn.huying.cases.CaseView;
 import cn.huying.cases.Cases;
 import cn.huying.cases.Channel;
-import cn.huying.cases.NewCase;
 import cn.huying.cases.Tier;
-import cn.huying.cases.Urgency;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -64,10 +62,7 @@ class HotlineModuleTest {
     }
 
     private CaseView report() {
-        long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
-        return cases.submit(new NewCase("LIVE_HEATING", null, Urgency.NORMAL, null, "暖气不热", null, null, "凤翔小镇3号楼",
-                region, null, null, false, null, List.of(), UUID.randomUUID().toString(), null, null, true),
-                ModuleTestSetup.Users.of(jdbc, "gumei")).c();
+        return ModuleTestSetup.Reports.byGumei(cases, jdbc, "LIVE_HEATING", "暖气不热");
     }
 
     private List<String> outbox(long caseId) {

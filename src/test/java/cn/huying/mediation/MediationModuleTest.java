@@ -8,14 +8,11 @@ import cn.huying.cases.CaseHandOff;
 import cn.huying.cases.CaseState;
 import cn.huying.cases.CaseView;
 import cn.huying.cases.Cases;
-import cn.huying.cases.NewCase;
-import cn.huying.cases.Urgency;
 import cn.huying.identity.CurrentUser;
 import cn.huying.mediation.internal.DisputeInput;
 import cn.huying.mediation.internal.DisputeIntake;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,9 +97,6 @@ class MediationModuleTest {
     }
 
     private CaseView reportDispute() {
-        long region = jdbc.sql("SELECT id FROM region WHERE name = '凤翔小镇社区第一网格第2单元'").query(Long.class).single();
-        return cases.submit(new NewCase(DisputeType.NEIGHBOUR.caseCategory(), null, Urgency.NORMAL, null,
-                "邻居装修噪音扰民，双方争执", null, null, "凤翔小镇3号楼", region, null, null, false, null, List.of(),
-                UUID.randomUUID().toString(), null, null, true), ModuleTestSetup.Users.of(jdbc, "gumei")).c();
+        return ModuleTestSetup.Reports.byGumei(cases, jdbc, DisputeType.NEIGHBOUR.caseCategory(), "邻居装修噪音扰民，双方争执");
     }
 }
